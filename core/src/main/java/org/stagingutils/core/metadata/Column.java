@@ -8,7 +8,13 @@ package org.stagingutils.core.metadata;
  * @param typeName the database's own type name (e.g. {@code int4}, {@code jsonb})
  */
 public record Column(
-    String name, int position, int jdbcType, String typeName, int size, int scale, boolean nullable) {
+    String name,
+    int position,
+    int jdbcType,
+    String typeName,
+    int size,
+    int scale,
+    boolean nullable) {
 
   /** Same type and nullability, ignoring position: what "the same column" means across sides. */
   public boolean sameDefinitionAs(Column other) {

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.control;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stagingutils.core.api.ErrorCategory;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.dialect.Dialect;
+
+/**
+ * Installs and upgrades the suite's control tables with Flyway, keeping its own history table so
+ * that an application's {@code flyway_schema_history} is never touched.
+ */
+public final class ControlSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlSchema.class);
+  private static final String MIGRATIONS = "classpath:org/stagingutils/schema/";
+
+  private ControlSchema() {}
+
+  /** STAGLOG, sessions, captured-table registry and lock table, in the staging schema. */
+  public static void migrateStaging(DataSource dataSource, Dialect dialect, String schema) {
+    migrate(dataSource, dialect, schema, "staging");
+  }
+
+  /** The propagation journal, in the production schema. */
+  public static void migrateProduction(DataSource dataSource, Dialect dialect, String schema) {
+    migrate(dataSource, dialect, schema, "production");
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect, String schema, String side) {
+    try {
+      MigrateResult result =
+          Flyway.configure(ControlSchema.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations(MIGRATIONS + side + "/" + dialect.id())
+              .table(dialect.foldUnquoted(ControlTables.HISTORY))
+              .defaultSchema(schema)
+              .schemas(schema)
+              .createSchemas(false)
+              // An application schema is never empty: start our own history at version 0.
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
+              .validateMigrationNaming(true)
+              .load()
+              .migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.info(
+            "{} control schema upgraded to version {} in {}",
+            side,
+            result.targetSchemaVersion,
+            schema);
+      }
+    } catch (FlywayException e) {
+      throw new StagingException(
+          ErrorCategory.DATABASE,
+          "cannot install the "
+              + side
+              + " control tables in schema "
+              + schema
+              + ": "
+              + firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").trim();
+  }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.control;
+
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.TableName;
+
+/**
+ * Names of the suite's own tables, as each database stores them (they are created unquoted, so a
+ * DBA can write them unquoted in any case).
+ */
+public final class ControlTables {
+  public static final String CHANGE_LOG = "STAGLOG";
+  public static final String SESSION = "STAGSESSION";
+  public static final String CAPTURED_TABLES = "STAGTABLES";
+  public static final String LOCK = "STAGLOCK";
+  public static final String JOURNAL = "STAGPROP_JOURNAL";
+  public static final String JOURNAL_TABLE = "STAGPROP_JOURNAL_TABLE";
+  public static final String HISTORY = "STAGING_SCHEMA_HISTORY";
+
+  private final Dialect dialect;
+  private final String schema;
+
+  public ControlTables(Dialect dialect, String schema) {
+    this.dialect = dialect;
+    this.schema = schema;
+  }
+
+  public TableName table(String name) {
+    return TableName.of(schema, dialect.foldUnquoted(name));
+  }
+
+  /** A column of a control table, quoted as the database stores it. */
+  public String column(String name) {
+    return dialect.quote(dialect.foldUnquoted(name));
+  }
+
+  /** A control table, schema-qualified and quoted. */
+  public String qualified(String name) {
+    return dialect.qualify(table(name));
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public boolean isControlTable(String tableName) {
+    String upper = tableName.toUpperCase(java.util.Locale.ROOT);
+    return upper.equals(CHANGE_LOG)
+        || upper.equals(SESSION)
+        || upper.equals(CAPTURED_TABLES)
+        || upper.equals(LOCK)
+        || upper.equals(JOURNAL)
+        || upper.equals(JOURNAL_TABLE)
+        || upper.equals(HISTORY);
+  }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.metadata.TableName;
+
+/**
+ * Everything that differs between database products. jOOQ renders the portable SQL; a dialect adds
+ * what jOOQ does not cover: trigger DDL for change capture, session variables, run locks and the
+ * JSON expressions that encode keys and row images exactly as the capture triggers do.
+ *
+ * <p>Adding a database (DB2, Oracle, SQL Server) means one more implementation, registered in
+ * {@link Dialects}.
+ */
+public interface Dialect {
+
+  /** Short lower-case name, also the folder of its control-schema migrations. */
+  String id();
+
+  /** True when this dialect handles connections to {@code jdbcUrl}. */
+  boolean handlesJdbcUrl(String jdbcUrl);
+
+  SQLDialect jooqDialect();
+
+  /** Rejects database versions the suite does not support, with a one-line reason. */
+  void checkSupported(DatabaseMetaData metaData) throws SQLException;
+
+  /** How the database stores an identifier written without quotes. */
+  String foldUnquoted(String identifier);
+
+  /** The schema (MariaDB: database) the connection currently uses. */
+  String currentSchema(Connection connection) throws SQLException;
+
+  /** JDBC {@code catalog} argument for metadata calls on {@code schema}. */
+  default String metadataCatalog(String schema) {
+    return null;
+  }
+
+  /** JDBC {@code schemaPattern} argument for metadata calls on {@code schema}. */
+  default String metadataSchema(String schema) {
+    return schema;
+  }
+
+  /** A jOOQ context that renders SQL for this database with every identifier quoted. */
+  default DSLContext sql() {
+    return DSL.using(
+        jooqDialect(),
+        new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED));
+  }
+
+  /** The identifier quoted for this database; the one way the suite writes identifiers in SQL. */
+  default String quote(String identifier) {
+    return sql().render(DSL.quotedName(identifier));
+  }
+
+  /** Schema-qualified, quoted table name. */
+  default String qualify(TableName table) {
+    return table
+        .schema()
+        .map(s -> quote(s) + "." + quote(table.name()))
+        .orElse(quote(table.name()));
+  }
+
+  /** A SQL string literal, for the rare places where a value cannot be bound (trigger DDL). */
+  default String literal(String value) {
+    return sql().render(DSL.inline(value));
+  }
+
+  /**
+   * SQL expression giving the JSON array text of the row's capture-key values, byte for byte what
+   * the capture trigger writes into {@code STGOKEY}/{@code STGNKEY} for the same row.
+   */
+  String keyJson(TableMetadata table, String rowAlias);
+
+  /**
+   * SQL expression giving the JSON text of the whole row, byte for byte what the capture trigger
+   * writes into {@code STGOROW} for the same row: compared against production to detect drift.
+   */
+  String rowImageJson(TableMetadata table, String rowAlias);
+
+  /** Statements that install (or replace) the capture triggers of {@code table}. */
+  List<String> installCaptureSql(TableMetadata table, TableName changeLog);
+
+  /** Statements that remove the capture triggers of {@code table}; harmless when absent. */
+  List<String> removeCaptureSql(TableMetadata table);
+
+  /**
+   * Switches capture off (or back on) for this connection's session only, so the suite's own writes
+   * are not logged; needs no superuser rights.
+   */
+  void setCaptureEnabled(Connection connection, boolean enabled) throws SQLException;
+
+  /** Names the change set of the edits this session makes next ({@code null}: none). */
+  void setChangeSet(Connection connection, String changeSet) throws SQLException;
+
+  /**
+   * Takes the lock that keeps two runs of the utilities off one staging database, without waiting.
+   * The lock lives as long as the connection, so a killed run never leaves it behind.
+   *
+   * @return empty when another run holds it
+   */
+  Optional<RunLock> tryRunLock(Connection connection, TableName lockTable) throws SQLException;
+}

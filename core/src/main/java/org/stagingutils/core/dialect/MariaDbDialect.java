@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.SQLDialect;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.metadata.Column;
+import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.metadata.TableName;
+
+/** MariaDB 10.6 and later, and MySQL 8 and later through the MariaDB driver. */
+public final class MariaDbDialect implements Dialect {
+  private static final int MAX_IDENTIFIER = 64;
+  private static final List<String> EVENTS = List.of("insert", "update", "delete");
+
+  @Override
+  public String id() {
+    return "mariadb";
+  }
+
+  @Override
+  public boolean handlesJdbcUrl(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+  }
+
+  @Override
+  public SQLDialect jooqDialect() {
+    return SQLDialect.MARIADB;
+  }
+
+  @Override
+  public void checkSupported(DatabaseMetaData metaData) throws SQLException {
+    String version = metaData.getDatabaseProductVersion();
+    int major = metaData.getDatabaseMajorVersion();
+    int minor = metaData.getDatabaseMinorVersion();
+    boolean mariaDb = version.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+    boolean supported = mariaDb ? major > 10 || (major == 10 && minor >= 6) : major >= 8;
+    if (!supported) {
+      throw StagingException.configuration(
+          "database version " + version + " is not supported: use MariaDB 10.6+ or MySQL 8+");
+    }
+  }
+
+  @Override
+  public String foldUnquoted(String identifier) {
+    return identifier; // table names keep their case on Linux (lower_case_table_names=0)
+  }
+
+  @Override
+  public String currentSchema(Connection connection) throws SQLException {
+    return connection.getCatalog();
+  }
+
+  @Override
+  public String metadataCatalog(String schema) {
+    return schema;
+  }
+
+  @Override
+  public String metadataSchema(String schema) {
+    return null;
+  }
+
+  @Override
+  public String keyJson(TableMetadata table, String rowAlias) {
+    return "JSON_ARRAY("
+        + table.captureKey().orElseThrow().columns().stream()
+            .map(c -> jsonValue(table.column(c), rowAlias))
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  @Override
+  public String rowImageJson(TableMetadata table, String rowAlias) {
+    return "JSON_OBJECT("
+        + table.columns().stream()
+            .map(c -> literal(c.name()) + ", " + jsonValue(c, rowAlias))
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /** Binary values are hex-encoded: JSON text cannot carry arbitrary bytes. */
+  private String jsonValue(Column column, String rowAlias) {
+    String ref = rowAlias + "." + quote(column.name());
+    return isBinary(column) ? "HEX(" + ref + ")" : ref;
+  }
+
+  private static boolean isBinary(Column column) {
+    return switch (column.jdbcType()) {
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> true;
+      default -> false;
+    };
+  }
+
+  @Override
+  public List<String> installCaptureSql(TableMetadata table, TableName changeLog) {
+    List<String> statements = new ArrayList<>(removeCaptureSql(table));
+    for (String event : EVENTS) {
+      statements.addAll(
+          SqlTemplate.load(id(), "capture-" + event)
+              .render(
+                  Map.of(
+                      "trigger", trigger(table, event),
+                      "table", qualify(table.name()),
+                      "tableName", literal(table.name().name()),
+                      "changeLog", qualify(changeLog),
+                      "oldKey", keyJson(table, "OLD"),
+                      "newKey", keyJson(table, "NEW"),
+                      "oldRow", rowImageJson(table, "OLD"))));
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> removeCaptureSql(TableMetadata table) {
+    return EVENTS.stream().map(e -> "DROP TRIGGER IF EXISTS " + trigger(table, e)).toList();
+  }
+
+  private String trigger(TableMetadata table, String event) {
+    String name = CaptureNames.forTable(table.name().name(), "_" + event.charAt(0), MAX_IDENTIFIER);
+    return table.name().schema().map(s -> quote(s) + "." + quote(name)).orElse(quote(name));
+  }
+
+  @Override
+  public void setCaptureEnabled(Connection connection, boolean enabled) throws SQLException {
+    setUserVariable(connection, "SET @staging_capture = ?", enabled ? "on" : "off");
+  }
+
+  @Override
+  public void setChangeSet(Connection connection, String changeSet) throws SQLException {
+    setUserVariable(connection, "SET @staging_change_set = ?", changeSet);
+  }
+
+  private static void setUserVariable(Connection connection, String sql, String value)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, value);
+      ps.execute();
+    }
+  }
+
+  @Override
+  public Optional<RunLock> tryRunLock(Connection connection, TableName lockTable)
+      throws SQLException {
+    // GET_LOCK names are server-wide: the schema makes the lock one per staging database.
+    String name = "stagingutils." + lockTable.schema().orElse("");
+    String lockName = name.length() > 64 ? name.substring(0, 64) : name;
+    try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+      ps.setString(1, lockName);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) != 1) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, lockName);
+            ps.execute();
+          }
+        });
+  }
+}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.SQLDialect;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.metadata.TableName;
+
+/** PostgreSQL 13 and later. */
+public final class PostgresDialect implements Dialect {
+  private static final int MAX_IDENTIFIER = 63;
+  private static final int LOCK_CLASS = 0x53544731; // "STG1": keeps clear of applications' keys
+
+  @Override
+  public String id() {
+    return "postgresql";
+  }
+
+  @Override
+  public boolean handlesJdbcUrl(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public SQLDialect jooqDialect() {
+    return SQLDialect.POSTGRES;
+  }
+
+  @Override
+  public void checkSupported(DatabaseMetaData metaData) throws SQLException {
+    if (metaData.getDatabaseMajorVersion() < 13) {
+      throw StagingException.configuration(
+          "PostgreSQL "
+              + metaData.getDatabaseProductVersion()
+              + " is not supported: use PostgreSQL 13 or later");
+    }
+  }
+
+  @Override
+  public String foldUnquoted(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String currentSchema(Connection connection) throws SQLException {
+    return connection.getSchema();
+  }
+
+  @Override
+  public String keyJson(TableMetadata table, String rowAlias) {
+    return "jsonb_build_array("
+        + table.captureKey().orElseThrow().columns().stream()
+            .map(c -> rowAlias + "." + quote(c))
+            .collect(Collectors.joining(", "))
+        + ")::text";
+  }
+
+  @Override
+  public String rowImageJson(TableMetadata table, String rowAlias) {
+    return "to_jsonb(" + rowAlias + ")::text";
+  }
+
+  @Override
+  public List<String> installCaptureSql(TableMetadata table, TableName changeLog) {
+    return SqlTemplate.load(id(), "install-capture")
+        .render(
+            Map.of(
+                "function", captureFunction(table),
+                "trigger", quote(CaptureNames.forTable(table.name().name(), "", MAX_IDENTIFIER)),
+                "table", qualify(table.name()),
+                "tableName", literal(table.name().name()),
+                "changeLog", qualify(changeLog),
+                "oldKey", keyJson(table, "OLD"),
+                "newKey", keyJson(table, "NEW"),
+                "oldRow", rowImageJson(table, "OLD")));
+  }
+
+  @Override
+  public List<String> removeCaptureSql(TableMetadata table) {
+    return SqlTemplate.load(id(), "remove-capture")
+        .render(
+            Map.of(
+                "function", captureFunction(table),
+                "trigger", quote(CaptureNames.forTable(table.name().name(), "", MAX_IDENTIFIER)),
+                "table", qualify(table.name())));
+  }
+
+  private String captureFunction(TableMetadata table) {
+    String function = quote(CaptureNames.forTable(table.name().name(), "_capture", MAX_IDENTIFIER));
+    return table.name().schema().map(s -> quote(s) + "." + function).orElse(function);
+  }
+
+  @Override
+  public void setCaptureEnabled(Connection connection, boolean enabled) throws SQLException {
+    setSessionVariable(connection, "staging.capture", enabled ? "on" : "off");
+  }
+
+  @Override
+  public void setChangeSet(Connection connection, String changeSet) throws SQLException {
+    setSessionVariable(connection, "staging.change_set", changeSet == null ? "" : changeSet);
+  }
+
+  private static void setSessionVariable(Connection connection, String name, String value)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+      ps.setString(1, name);
+      ps.setString(2, value);
+      ps.execute();
+    }
+  }
+
+  @Override
+  public Optional<RunLock> tryRunLock(Connection connection, TableName lockTable)
+      throws SQLException {
+    int scope = lockTable.schema().orElse("").hashCode();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+      ps.setInt(1, LOCK_CLASS);
+      ps.setInt(2, scope);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + scope + ")");
+          }
+        });
+  }
+}
