@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a staged table differs between staging and production: columns, types, nullability, keys and
+ * foreign keys. Copy and propagation move rows column by column, so any difference is an error.
+ */
+public final class TableDifferences {
+  private TableDifferences() {}
+
+  public static List<String> between(TableMetadata staging, TableMetadata production) {
+    List<String> differences = new ArrayList<>();
+    String table = staging.name().name();
+    for (Column column : staging.columns()) {
+      Optional<Column> other =
+          production.columns().stream().filter(c -> c.name().equals(column.name())).findFirst();
+      if (other.isEmpty()) {
+        differences.add(table + "." + column.name() + " exists in staging but not in production");
+      } else if (!column.sameDefinitionAs(other.get())) {
+        differences.add(
+            table
+                + "."
+                + column.name()
+                + " is "
+                + describe(column)
+                + " in staging but "
+                + describe(other.get())
+                + " in production");
+      }
+    }
+    for (Column column : production.columns()) {
+      if (staging.columns().stream().noneMatch(c -> c.name().equals(column.name()))) {
+        differences.add(table + "." + column.name() + " exists in production but not in staging");
+      }
+    }
+    if (!staging.columnNames().equals(production.columnNames())
+        && differences.isEmpty()) {
+      differences.add(table + " has its columns in a different order in staging and production");
+    }
+    List<List<String>> stagingKeys = staging.allKeys().stream().map(Key::columns).toList();
+    List<List<String>> productionKeys = production.allKeys().stream().map(Key::columns).toList();
+    if (!sameKeys(staging, production)) {
+      differences.add(
+          table + " has keys " + stagingKeys + " in staging but " + productionKeys + " in production");
+    }
+    List<String> stagingFks = foreignKeys(staging);
+    List<String> productionFks = foreignKeys(production);
+    if (!stagingFks.equals(productionFks)) {
+      differences.add(
+          table
+              + " has foreign keys "
+              + stagingFks
+              + " in staging but "
+              + productionFks
+              + " in production");
+    }
+    return differences;
+  }
+
+  private static boolean sameKeys(TableMetadata staging, TableMetadata production) {
+    return staging.primaryKey().map(Key::columns).equals(production.primaryKey().map(Key::columns))
+        && staging.uniqueKeys().stream().map(Key::columns).sorted(TableDifferences::compare).toList()
+            .equals(
+                production.uniqueKeys().stream()
+                    .map(Key::columns)
+                    .sorted(TableDifferences::compare)
+                    .toList());
+  }
+
+  private static List<String> foreignKeys(TableMetadata table) {
+    return table.foreignKeys().stream()
+        .map(
+            fk ->
+                fk.columns()
+                    + "->"
+                    + fk.referencedTable().name()
+                    + fk.referencedColumns()
+                    + " on delete "
+                    + fk.deleteRule())
+        .sorted()
+        .toList();
+  }
+
+  private static int compare(List<String> a, List<String> b) {
+    return String.join(",", a).compareTo(String.join(",", b));
+  }
+
+  private static String describe(Column column) {
+    String size = column.size() > 0 ? "(" + column.size() + (column.scale() > 0 ? "," + column.scale() : "") + ")" : "";
+    return column.typeName() + size + (column.nullable() ? "" : " NOT NULL");
+  }
+}
