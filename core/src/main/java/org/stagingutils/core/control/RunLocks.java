@@ -9,8 +9,8 @@ import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.dialect.RunLock;
 
 /**
- * Takes the run lock of a staging database on a connection of its own, held until closed. A
- * second run fails at once instead of waiting behind the first.
+ * Takes the run lock of a staging database on a connection of its own, held until closed. A second
+ * run fails at once instead of waiting behind the first.
  */
 public final class RunLocks implements AutoCloseable {
   private final Connection connection;

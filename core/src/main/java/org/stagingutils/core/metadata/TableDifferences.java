@@ -37,15 +37,19 @@ public final class TableDifferences {
         differences.add(table + "." + column.name() + " exists in production but not in staging");
       }
     }
-    if (!staging.columnNames().equals(production.columnNames())
-        && differences.isEmpty()) {
+    if (!staging.columnNames().equals(production.columnNames()) && differences.isEmpty()) {
       differences.add(table + " has its columns in a different order in staging and production");
     }
     List<List<String>> stagingKeys = staging.allKeys().stream().map(Key::columns).toList();
     List<List<String>> productionKeys = production.allKeys().stream().map(Key::columns).toList();
     if (!sameKeys(staging, production)) {
       differences.add(
-          table + " has keys " + stagingKeys + " in staging but " + productionKeys + " in production");
+          table
+              + " has keys "
+              + stagingKeys
+              + " in staging but "
+              + productionKeys
+              + " in production");
     }
     List<String> stagingFks = foreignKeys(staging);
     List<String> productionFks = foreignKeys(production);
@@ -63,7 +67,10 @@ public final class TableDifferences {
 
   private static boolean sameKeys(TableMetadata staging, TableMetadata production) {
     return staging.primaryKey().map(Key::columns).equals(production.primaryKey().map(Key::columns))
-        && staging.uniqueKeys().stream().map(Key::columns).sorted(TableDifferences::compare).toList()
+        && staging.uniqueKeys().stream()
+            .map(Key::columns)
+            .sorted(TableDifferences::compare)
+            .toList()
             .equals(
                 production.uniqueKeys().stream()
                     .map(Key::columns)
@@ -90,7 +97,10 @@ public final class TableDifferences {
   }
 
   private static String describe(Column column) {
-    String size = column.size() > 0 ? "(" + column.size() + (column.scale() > 0 ? "," + column.scale() : "") + ")" : "";
+    String size =
+        column.size() > 0
+            ? "(" + column.size() + (column.scale() > 0 ? "," + column.scale() : "") + ")"
+            : "";
     return column.typeName() + size + (column.nullable() ? "" : " NOT NULL");
   }
 }

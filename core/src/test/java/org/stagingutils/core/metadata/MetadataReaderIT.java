@@ -46,30 +46,38 @@ class MetadataReaderIT {
           .containsExactly(f(d, "CATENTRY_ID"), f(d, "ATTR_NAME"));
 
       TableMetadata entry = tables.get("CATENTRY");
-      assertThat(entry.uniqueKeys()).extracting(Key::columns).containsExactly(List.of(f(d, "PARTNUMBER")));
+      assertThat(entry.uniqueKeys())
+          .extracting(Key::columns)
+          .containsExactly(List.of(f(d, "PARTNUMBER")));
       assertThat(entry.column(f(d, "NAME")).nullable()).isFalse();
       assertThat(entry.column(f(d, "FIELD1")).nullable()).isTrue();
 
       TableMetadata group = tables.get("CATGROUP");
       ForeignKey parent =
-          group.foreignKeys().stream().filter(ForeignKey::selfReferencing).findFirst().orElseThrow();
+          group.foreignKeys().stream()
+              .filter(ForeignKey::selfReferencing)
+              .findFirst()
+              .orElseThrow();
       assertThat(parent.columns()).containsExactly(f(d, "PARENT_ID"));
       assertThat(parent.deleteRule()).isEqualTo(DatabaseMetaData.importedKeyCascade);
 
       TableMetadata promo = tables.get("PromoRule");
       assertThat(promo.name().name()).isEqualTo("PromoRule");
       assertThat(promo.primaryKey().orElseThrow().columns()).containsExactly("RuleId");
-      assertThat(promo.foreignKeys()).singleElement()
+      assertThat(promo.foreignKeys())
+          .singleElement()
           .satisfies(fk -> assertThat(fk.columns()).containsExactly("CatEntryId"));
 
       DependencyGraph graph = DependencyGraph.of(List.copyOf(tables.values()));
-      List<String> order = graph.parentsFirst().stream().map(t -> t.name().name().toUpperCase()).toList();
+      List<String> order =
+          graph.parentsFirst().stream().map(t -> t.name().name().toUpperCase()).toList();
       assertThat(order.indexOf("STORE")).isLessThan(order.indexOf("CATALOG"));
       assertThat(order.indexOf("CATALOG")).isLessThan(order.indexOf("CATGROUP"));
       assertThat(order.indexOf("CATGROUP")).isLessThan(order.indexOf("CATGPENREL"));
       assertThat(order.indexOf("CATENTRY")).isLessThan(order.indexOf("LISTPRICE"));
       assertThat(order.indexOf("CATENTRY")).isLessThan(order.indexOf("PROMORULE"));
-      assertThat(graph.selfReferencing()).extracting(t -> t.name().name().toUpperCase())
+      assertThat(graph.selfReferencing())
+          .extracting(t -> t.name().name().toUpperCase())
           .containsExactly("CATGROUP");
       assertThat(graph.cycles()).isEmpty();
       assertThat(graph.externalReferences()).isEmpty();
@@ -89,8 +97,10 @@ class MetadataReaderIT {
           .isInstanceOf(StagingException.class)
           .hasMessageContaining("NOSUCHTABLE")
           .hasMessageContaining("does not exist")
-          .satisfies(e -> assertThat(((StagingException) e).category())
-              .isEqualTo(ErrorCategory.CONFIGURATION));
+          .satisfies(
+              e ->
+                  assertThat(((StagingException) e).category())
+                      .isEqualTo(ErrorCategory.CONFIGURATION));
       assertThatThrownBy(() -> resolve(c, database, List.of("NOKEY")))
           .hasMessageContaining("NOKEY")
           .hasMessageContaining("neither a primary key nor a unique index");
@@ -108,7 +118,7 @@ class MetadataReaderIT {
         names.stream().map(n -> n.equals(n.toUpperCase()) ? n : "\"" + n + "\"").toList();
     return new StagedTableResolver(c, database.dialect(), database.schema(), "staging")
         .resolve(written).stream()
-        .collect(Collectors.toMap(t -> upperUnlessMixed(t.name().name()), Function.identity()));
+            .collect(Collectors.toMap(t -> upperUnlessMixed(t.name().name()), Function.identity()));
   }
 
   private static String upperUnlessMixed(String name) {
