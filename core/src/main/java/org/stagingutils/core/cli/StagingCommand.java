@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the three utilities share: the common options, settings resolution, logging setup and error
+ * handling. A subclass adds its own options and turns {@link Settings} into a request.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    modelTransformer = CommandConventions.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    showAtFileInUsageHelp = true)
+public abstract class StagingCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+  @Mixin ConfigOptions config;
+  @Mixin ScopeOptions scope;
+  @Mixin OutputOptions output;
+  @Mixin VerbosityOptions verbosity;
+  @Spec protected CommandSpec spec;
+
+  private Map<String, String> environment = System.getenv();
+  private OutputFormat format;
+
+  /** Replaces the process environment, for tests. */
+  public StagingCommand environment(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+    return this;
+  }
+
+  @Override
+  public final Integer call() {
+    Map<String, String> given = new LinkedHashMap<>();
+    connection.putInto(given);
+    scope.putInto(given);
+    output.putInto(given);
+    Settings settings = new SettingsResolver(environment).resolve(config.file(), given);
+    format = settings.format();
+    LoggingConfigurator.configure(verbosity.level(), settings.logFile());
+    return run(settings);
+  }
+
+  /** Runs the utility; returns the exit code, or throws a StagingException. */
+  protected abstract int run(Settings settings);
+
+  /** The staged tables this run works on, from the scope setting and {@code --table}. */
+  protected final List<String> tables(Settings settings) {
+    return settings.tables(scope.tables());
+  }
+
+  public final OutputFormat outputFormat() {
+    return format != null ? format : output.format().orElse(OutputFormat.TEXT);
+  }
+
+  public final boolean verbose() {
+    return verbosity.verbose();
+  }
+}

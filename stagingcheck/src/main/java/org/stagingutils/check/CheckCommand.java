@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stagingutils.core.api.ErrorCategory;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.check.CheckKind;
+import org.stagingutils.core.check.CheckRequest;
+import org.stagingutils.core.cli.Settings;
+import org.stagingutils.core.cli.StagingCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** stagingcheck: maps its options to a {@link CheckRequest} and runs the checks. */
+@Command(
+    name = "stagingcheck",
+    description =
+        "Reports, changing nothing, what would make propagation fail or overwrite someone else's work.")
+public final class CheckCommand extends StagingCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckCommand.class);
+
+  @Option(
+      names = "--check",
+      paramLabel = "NAME",
+      description =
+          "Run only this check, repeatable: unique, drift, references, schema or config (default: all).")
+  List<CheckKind> checks = new ArrayList<>();
+
+  @Option(
+      names = "--change-set",
+      paramLabel = "NAME",
+      description = "Check only the pending changes of this change set; repeatable.")
+  List<String> changeSets = new ArrayList<>();
+
+  @Override
+  protected int run(Settings settings) {
+    CheckRequest request =
+        new CheckRequest(
+            settings.stagingConfig(), tables(settings), Set.copyOf(checks), changeSets);
+    LOG.debug("{}", request);
+    return check(request);
+  }
+
+  /** Where the check engine plugs in: run, render the report, return the exit code. */
+  private int check(CheckRequest request) {
+    throw new StagingException(ErrorCategory.DATABASE, "stagingcheck engine not implemented yet");
+  }
+}
