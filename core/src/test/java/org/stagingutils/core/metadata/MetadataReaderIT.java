@@ -106,7 +106,10 @@ class MetadataReaderIT {
           .hasMessageContaining("neither a primary key nor a unique index");
       // Unquoted names fold as the database folds them (MariaDB keeps them as written).
       if (kind != DatabaseKind.MARIADB) {
-        assertThatThrownBy(() -> resolve(c, database, List.of("PromoRule")))
+        assertThatThrownBy(
+                () ->
+                    new StagedTableResolver(c, database.dialect(), database.schema(), "staging")
+                        .resolve(List.of("PromoRule")))
             .hasMessageContaining("did you mean \"PromoRule\"");
       }
     }
