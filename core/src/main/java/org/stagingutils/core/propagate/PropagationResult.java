@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a stagingprop run did, or would do on a dry run, or why it refused.
+ *
+ * @param runId the journal id of the run in production; 0 when nothing was written
+ * @param refused true when nothing was written because of conflicts or missing prerequisites
+ * @param message for a refusal, one line saying why and what to do
+ * @param conflicts every conflict found (also those skipped or overwritten)
+ * @param skippedChanges change-log rows left pending because their row conflicted
+ */
+public record PropagationResult(
+    long runId,
+    boolean dryRun,
+    boolean refused,
+    String message,
+    List<TableCounts> tables,
+    List<Conflict> conflicts,
+    List<MissingPrerequisite> missingPrerequisites,
+    long processedChanges,
+    long skippedChanges,
+    Duration elapsed) {
+
+  public PropagationResult {
+    tables = List.copyOf(tables);
+    conflicts = List.copyOf(conflicts);
+    missingPrerequisites = List.copyOf(missingPrerequisites);
+  }
+
+  public long inserted() {
+    return tables.stream().mapToLong(TableCounts::inserted).sum();
+  }
+
+  public long updated() {
+    return tables.stream().mapToLong(TableCounts::updated).sum();
+  }
+
+  public long deleted() {
+    return tables.stream().mapToLong(TableCounts::deleted).sum();
+  }
+}
