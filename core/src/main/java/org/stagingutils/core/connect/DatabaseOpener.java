@@ -33,6 +33,7 @@ public final class DatabaseOpener {
     config.setUsername(settings.user());
     config.setPassword(settings.password());
     config.setPoolName(settings.role());
+    dialect.connectionInitSql().ifPresent(config::setConnectionInitSql);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(15_000);

@@ -73,7 +73,7 @@ public final class ChangeLog {
                 + ", "
                 + control.column("TABLE_COUNT")
                 + ") VALUES (?, ?)",
-            new String[] {control.column("SESSION_ID").replace("\"", "").replace("`", "")})) {
+            new String[] {control.storedColumn("SESSION_ID")})) {
       ps.setString(1, scope);
       ps.setInt(2, tables.size());
       ps.executeUpdate();

@@ -34,6 +34,11 @@ public final class ControlTables {
     return dialect.quote(dialect.foldUnquoted(name));
   }
 
+  /** A column name as the database stores it, unquoted (for generated-key requests). */
+  public String storedColumn(String name) {
+    return dialect.foldUnquoted(name);
+  }
+
   /** A control table, schema-qualified and quoted. */
   public String qualified(String name) {
     return dialect.qualify(table(name));

@@ -11,6 +11,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.stagingutils.core.metadata.Column;
 import org.stagingutils.core.metadata.TableMetadata;
 import org.stagingutils.core.metadata.TableName;
 
@@ -40,6 +41,14 @@ public interface Dialect {
 
   /** The schema (MariaDB: database) the connection currently uses. */
   String currentSchema(Connection connection) throws SQLException;
+
+  /**
+   * Run on every new connection: settings that make values render the same in every session (the
+   * key and row JSON must not depend on the session's time zone).
+   */
+  default Optional<String> connectionInitSql() {
+    return Optional.empty();
+  }
 
   /** JDBC {@code catalog} argument for metadata calls on {@code schema}. */
   default String metadataCatalog(String schema) {
@@ -87,6 +96,14 @@ public interface Dialect {
    * writes into {@code STGOROW} for the same row: compared against production to detect drift.
    */
   String rowImageJson(TableMetadata table, String rowAlias);
+
+  /**
+   * The bind marker for one value of a key column, given as the text the key JSON holds for it;
+   * casts where the database will not convert text to the column's type by itself.
+   */
+  default String keyParameter(Column column) {
+    return "?";
+  }
 
   /** Statements that install (or replace) the capture triggers of {@code table}. */
   List<String> installCaptureSql(TableMetadata table, TableName changeLog);

@@ -89,10 +89,16 @@ public final class MariaDbDialect implements Dialect {
         + ")";
   }
 
-  /** Binary values are hex-encoded: JSON text cannot carry arbitrary bytes. */
+  /**
+   * Binary values are hex-encoded (JSON text cannot carry arbitrary bytes); TIMESTAMP values, which
+   * MariaDB renders in the session's time zone, as seconds since the epoch.
+   */
   private String jsonValue(Column column, String rowAlias) {
     String ref = rowAlias + "." + quote(column.name());
-    return isBinary(column) ? "HEX(" + ref + ")" : ref;
+    if (isBinary(column)) {
+      return "HEX(" + ref + ")";
+    }
+    return column.typeName().equalsIgnoreCase("TIMESTAMP") ? "UNIX_TIMESTAMP(" + ref + ")" : ref;
   }
 
   private static boolean isBinary(Column column) {
@@ -100,6 +106,11 @@ public final class MariaDbDialect implements Dialect {
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> true;
       default -> false;
     };
+  }
+
+  @Override
+  public String keyParameter(Column column) {
+    return isBinary(column) ? "UNHEX(?)" : "?";
   }
 
   @Override

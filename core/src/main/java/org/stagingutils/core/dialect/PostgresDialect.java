@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.metadata.Column;
 import org.stagingutils.core.metadata.TableMetadata;
 import org.stagingutils.core.metadata.TableName;
 
@@ -53,6 +54,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> connectionInitSql() {
+    return Optional.of("SET TIME ZONE 'UTC'");
+  }
+
+  @Override
   public String currentSchema(Connection connection) throws SQLException {
     return connection.getSchema();
   }
@@ -69,6 +75,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String rowImageJson(TableMetadata table, String rowAlias) {
     return "to_jsonb(" + rowAlias + ")::text";
+  }
+
+  @Override
+  public String keyParameter(Column column) {
+    return "CAST(? AS " + column.typeName() + ")";
   }
 
   @Override

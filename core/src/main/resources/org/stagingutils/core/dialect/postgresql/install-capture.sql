@@ -1,6 +1,9 @@
 -- Capture trigger of one staged table. Generated per table so that key and row expressions are
 -- static column references: no dynamic SQL runs per row.
-CREATE OR REPLACE FUNCTION ${function}() RETURNS trigger LANGUAGE plpgsql AS $capture$
+-- timezone is pinned so timestamptz values render the same whatever the editor's session says.
+CREATE OR REPLACE FUNCTION ${function}() RETURNS trigger LANGUAGE plpgsql
+SET timezone = 'UTC'
+AS $capture$
 DECLARE
   change_set text := NULLIF(current_setting('staging.change_set', true), '');
 BEGIN

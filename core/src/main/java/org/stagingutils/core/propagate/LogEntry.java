@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+/**
+ * One unprocessed change-log row.
+ *
+ * @param oldKey key JSON before the change (updates and deletes)
+ * @param newKey key JSON after the change (inserts and updates)
+ * @param oldRow row JSON before the change (updates and deletes)
+ */
+record LogEntry(long id, char op, String oldKey, String newKey, String oldRow, String changeSet) {}

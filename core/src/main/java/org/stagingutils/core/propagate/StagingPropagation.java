@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.connect.Database;
+import org.stagingutils.core.connect.DatabaseOpener;
+import org.stagingutils.core.control.ControlSchema;
+import org.stagingutils.core.control.ControlTables;
+import org.stagingutils.core.control.RunLocks;
+import org.stagingutils.core.metadata.MetadataReader;
+import org.stagingutils.core.metadata.StagedSchema;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * stagingprop: applies the pending staging changes to production. Staging is read in one snapshot
+ * (editors keep working); every conflict is found before anything is written; production changes in
+ * one transaction (or one per table) with the journal; the change-log rows read are marked
+ * processed afterwards. A run that dies between production's commit and that marking is repaired by
+ * the next run, which finds production already as staging wants it.
+ */
+public final class StagingPropagation {
+  private static final Logger LOG = LoggerFactory.getLogger(StagingPropagation.class);
+
+  public PropagationResult propagate(PropagationRequest request) {
+    Instant started = Instant.now();
+    try (Database staging = DatabaseOpener.open(request.config().staging());
+        Database production = DatabaseOpener.open(request.config().production())) {
+      if (!staging.dialect().id().equals(production.dialect().id())) {
+        throw StagingException.configuration(
+            "staging is "
+                + staging.dialect().id()
+                + " but production is "
+                + production.dialect().id()
+                + ": both databases must be of the same product");
+      }
+      StagedSchema schema = StagedSchema.load(staging, production, request.tables());
+      requireStagingSession(staging);
+      if (!request.dryRun()) {
+        ControlSchema.migrateProduction(
+            production.dataSource(), production.dialect(), production.schema());
+      }
+      try (RunLocks lock = RunLocks.acquire(staging)) {
+        return run(request, staging, production, schema, started);
+      }
+    }
+  }
+
+  private PropagationResult run(
+      PropagationRequest request,
+      Database staging,
+      Database production,
+      StagedSchema schema,
+      Instant started) {
+    ControlTables control = staging.controlTables();
+    try (Connection snapshot = staging.connection();
+        Connection target = production.connection()) {
+      snapshot.setAutoCommit(false);
+      snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      target.setAutoCommit(false);
+
+      Map<TableMetadata, TablePlan> plans = plan(request, staging, schema, snapshot, target);
+      List<Conflict> conflicts = new ArrayList<>();
+      List<TableCounts> counts = new ArrayList<>();
+      Set<Long> processed = new TreeSet<>();
+      long skipped = 0;
+      for (TablePlan plan : plans.values()) {
+        conflicts.addAll(plan.conflicts());
+        counts.add(plan.counts());
+        processed.addAll(plan.processedLogIds());
+        skipped += plan.skippedLogIds().size();
+      }
+      if (!conflicts.isEmpty() && request.onConflict() == ConflictPolicy.FAIL) {
+        target.rollback();
+        snapshot.rollback();
+        return new PropagationResult(
+            0,
+            request.dryRun(),
+            true,
+            conflicts.size()
+                + " conflicting row(s): production was changed where staging changed too;"
+                + " nothing was written (resolve them, or use --on-conflict overwrite|skip)",
+            counts,
+            conflicts,
+            List.of(),
+            0,
+            skipped,
+            Duration.between(started, Instant.now()));
+      }
+      if (request.dryRun()) {
+        target.rollback();
+        snapshot.rollback();
+        return new PropagationResult(
+            0, true, false, null, counts, conflicts, List.of(), 0, skipped, elapsed(started));
+      }
+      new ProductionWriter(production.dialect(), schema, request.batchSize(), request.transaction())
+          .write(plans, snapshot, target);
+      long runId =
+          new Journal(production.controlTables())
+              .record(target, sessionId(snapshot, control), started, request.changeSets(), counts);
+      target.commit();
+      snapshot.commit();
+      LOG.info(
+          "production committed: run {}, {} change-log rows consumed", runId, processed.size());
+
+      ProcessedMarker marker = new ProcessedMarker(control, request.batchSize());
+      try (Connection c = staging.connection()) {
+        marker.markProcessed(c, processed);
+        marker.prune(c, request.retainDays());
+      }
+      return new PropagationResult(
+          runId,
+          false,
+          false,
+          null,
+          counts,
+          conflicts,
+          List.of(),
+          processed.size(),
+          skipped,
+          elapsed(started));
+    } catch (SQLException e) {
+      throw StagingException.database("propagation failed", e);
+    }
+  }
+
+  private Map<TableMetadata, TablePlan> plan(
+      PropagationRequest request,
+      Database staging,
+      StagedSchema schema,
+      Connection snapshot,
+      Connection target)
+      throws SQLException {
+    ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
+    TablePlanner planner =
+        new TablePlanner(staging.dialect(), request.batchSize(), request.onConflict());
+    Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
+    for (TableMetadata table : schema.graph().parentsFirst()) {
+      TableChanges changes = new TableChanges();
+      reader.read(snapshot, table.name().name(), request.before(), changes::add);
+      if (changes.isEmpty()) {
+        continue;
+      }
+      try {
+        plans.put(
+            table, planner.plan(table, schema.productionTable(table), changes, snapshot, target));
+      } catch (SQLException e) {
+        throw StagingException.database("cannot plan the changes of table " + table.name(), e);
+      }
+      LOG.info(
+          "{}: {} change-log rows consolidated into {} row(s)",
+          table.name(),
+          changes.entryCount(),
+          plans.get(table).actions().size());
+    }
+    return plans;
+  }
+
+  private static Long sessionId(Connection snapshot, ControlTables control) throws SQLException {
+    try (var s = snapshot.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT MAX("
+                    + control.column("SESSION_ID")
+                    + ") FROM "
+                    + control.qualified(ControlTables.SESSION))) {
+      rs.next();
+      long id = rs.getLong(1);
+      return rs.wasNull() ? null : id;
+    }
+  }
+
+  private static void requireStagingSession(Database staging) {
+    try (Connection c = staging.connection()) {
+      ControlTables control = staging.controlTables();
+      if (!new MetadataReader(c, staging.dialect())
+          .exists(control.table(ControlTables.CHANGE_LOG))) {
+        throw StagingException.configuration(
+            "the staging database "
+                + staging
+                + " has no change log in schema "
+                + staging.schema()
+                + ": run stagingcopy first to start a staging session");
+      }
+    } catch (SQLException e) {
+      throw StagingException.database("cannot read the staging control tables", e);
+    }
+  }
+
+  private static Duration elapsed(Instant started) {
+    return Duration.between(started, Instant.now());
+  }
+}

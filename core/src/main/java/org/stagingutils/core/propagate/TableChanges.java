@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The unprocessed changes of one table, consolidated per row. What production must become is
+ * staging's current row at each key the log mentions ({@link #dirtyKeys()}); the log itself adds
+ * what staging started from at each key (to detect production drift) and which rows changed key (so
+ * production can move a row instead of deleting and re-inserting it, keeping its children).
+ */
+final class TableChanges {
+  /** Marks "no row at this key" where a row image is expected. */
+  static final String ABSENT = "\u0000absent";
+
+  private final Map<String, String> expected = new LinkedHashMap<>();
+  private final Map<String, List<Long>> logIds = new HashMap<>();
+  private final Map<String, String> originOf = new HashMap<>();
+  private final Map<String, String> lastChangeSet = new HashMap<>();
+  private long entries;
+
+  void add(LogEntry entry) {
+    entries++;
+    switch (entry.op()) {
+      case 'I' -> {
+        mention(entry.newKey(), ABSENT, entry);
+        originOf.put(entry.newKey(), null);
+      }
+      case 'U' -> {
+        mention(entry.oldKey(), entry.oldRow(), entry);
+        if (entry.oldKey().equals(entry.newKey())) {
+          originOf.putIfAbsent(entry.newKey(), entry.newKey());
+        } else {
+          mention(entry.newKey(), ABSENT, entry);
+          String origin =
+              originOf.containsKey(entry.oldKey())
+                  ? originOf.remove(entry.oldKey())
+                  : entry.oldKey();
+          originOf.put(entry.newKey(), origin);
+        }
+      }
+      case 'D' -> {
+        mention(entry.oldKey(), entry.oldRow(), entry);
+        originOf.remove(entry.oldKey());
+      }
+      default -> throw new IllegalStateException("unknown operation in change log: " + entry.op());
+    }
+  }
+
+  private void mention(String key, String image, LogEntry entry) {
+    expected.putIfAbsent(key, image == null ? ABSENT : image);
+    logIds.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.id());
+    lastChangeSet.put(key, entry.changeSet());
+  }
+
+  /** Every key the log mentions, old or new, in order of first mention. */
+  Set<String> dirtyKeys() {
+    return expected.keySet();
+  }
+
+  /** The row image staging started from at {@code key}, or {@link #ABSENT}. */
+  String expected(String key) {
+    return expected.get(key);
+  }
+
+  /** Log rows that mention {@code key}. */
+  List<Long> logIds(String key) {
+    return logIds.getOrDefault(key, List.of());
+  }
+
+  /** The change set of the last change that touched {@code key} ({@code null}: none). */
+  String lastChangeSet(String key) {
+    return lastChangeSet.get(key);
+  }
+
+  /**
+   * Rows whose key changed: current key to the key the row had when the first pending change found
+   * it. Rows inserted during the session have no origin and are left out.
+   */
+  Map<String, String> keyMoves() {
+    Map<String, String> moves = new LinkedHashMap<>();
+    originOf.forEach(
+        (current, origin) -> {
+          if (origin != null && !origin.equals(current)) {
+            moves.put(current, origin);
+          }
+        });
+    return moves;
+  }
+
+  long entryCount() {
+    return entries;
+  }
+
+  boolean isEmpty() {
+    return entries == 0;
+  }
+}

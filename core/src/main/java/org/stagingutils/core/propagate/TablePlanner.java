@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * Decides, for every row the change log mentions, what production must do: compare staging's row
+ * (the desired state), production's row (the actual state) and the row staging started from (the
+ * expected state). A row already as staging wants it needs nothing, which is what makes a re-run
+ * after a crash clean.
+ */
+final class TablePlanner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TablePlanner.class);
+  private final Dialect dialect;
+  private final int batchSize;
+  private final ConflictPolicy policy;
+
+  TablePlanner(Dialect dialect, int batchSize, ConflictPolicy policy) {
+    this.dialect = dialect;
+    this.batchSize = batchSize;
+    this.policy = policy;
+  }
+
+  /**
+   * @param table the staging table
+   * @param productionTable its production twin (on MariaDB the schema names the database, so
+   *     production must be read through its own metadata)
+   */
+  TablePlan plan(
+      TableMetadata table,
+      TableMetadata productionTable,
+      TableChanges changes,
+      Connection snapshot,
+      Connection production)
+      throws SQLException {
+    Map<String, String> desired =
+        images(new RowFetcher(dialect, table, batchSize), snapshot, changes);
+    Map<String, String> actual =
+        images(new RowFetcher(dialect, productionTable, batchSize), production, changes);
+
+    Map<String, RowAction> actions = new LinkedHashMap<>();
+    List<Conflict> conflicts = new ArrayList<>();
+    Set<String> skippedKeys = new HashSet<>();
+    for (String key : changes.dirtyKeys()) {
+      String want = desired.getOrDefault(key, TableChanges.ABSENT);
+      String have = actual.getOrDefault(key, TableChanges.ABSENT);
+      String expected = changes.expected(key);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} {}: staging {} production {} expected {}", table.name(), key, want, have, expected);
+      }
+      if (want.equals(have) || sameRow(want, expected)) {
+        continue; // already applied, or no net change in staging
+      }
+      if (!sameRow(have, expected)) {
+        conflicts.add(conflict(table, key, expected, have));
+        if (policy != ConflictPolicy.OVERWRITE) {
+          skippedKeys.add(key);
+          continue;
+        }
+      }
+      RowAction.Kind kind =
+          want.equals(TableChanges.ABSENT)
+              ? RowAction.Kind.DELETE
+              : have.equals(TableChanges.ABSENT) ? RowAction.Kind.INSERT : RowAction.Kind.UPDATE;
+      actions.put(key, RowAction.of(kind, key));
+    }
+    foldKeyMoves(changes, actions);
+
+    Set<Long> skipped = new HashSet<>();
+    skippedKeys.forEach(k -> skipped.addAll(changes.logIds(k)));
+    Set<Long> processed = new HashSet<>();
+    changes.dirtyKeys().forEach(k -> processed.addAll(changes.logIds(k)));
+    processed.removeAll(skipped);
+    return new TablePlan(table, List.copyOf(actions.values()), conflicts, processed, skipped);
+  }
+
+  /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */
+  private static void foldKeyMoves(TableChanges changes, Map<String, RowAction> actions) {
+    changes
+        .keyMoves()
+        .forEach(
+            (current, origin) -> {
+              RowAction insert = actions.get(current);
+              RowAction delete = actions.get(origin);
+              if (insert != null
+                  && delete != null
+                  && insert.kind() == RowAction.Kind.INSERT
+                  && delete.kind() == RowAction.Kind.DELETE) {
+                actions.remove(origin);
+                actions.put(current, new RowAction(RowAction.Kind.MOVE, current, origin));
+              }
+            });
+  }
+
+  private static boolean sameRow(String image, String expected) {
+    return Objects.equals(image, expected);
+  }
+
+  private static Conflict conflict(TableMetadata table, String key, String expected, String have) {
+    Map<String, Object> keyValues = KeyCodec.asMap(table, key);
+    if (expected.equals(TableChanges.ABSENT)) {
+      return new Conflict(
+          table.name().name(),
+          keyValues,
+          ConflictKind.EXISTS,
+          "staging inserted a row whose key already exists in production with other values");
+    }
+    if (have.equals(TableChanges.ABSENT)) {
+      return new Conflict(
+          table.name().name(),
+          keyValues,
+          ConflictKind.MISSING,
+          "staging changed a row that has been deleted from production since the session started");
+    }
+    return new Conflict(
+        table.name().name(),
+        keyValues,
+        ConflictKind.DRIFT,
+        "the production row was edited since the staging session started");
+  }
+
+  private Map<String, String> images(
+      RowFetcher fetcher, Connection connection, TableChanges changes) throws SQLException {
+    Map<String, String> images = new HashMap<>();
+    fetcher.fetch(
+        connection, changes.dirtyKeys(), false, row -> images.put(row.key(), row.image()));
+    return images;
+  }
+}

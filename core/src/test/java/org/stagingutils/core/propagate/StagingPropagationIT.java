@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.stagingutils.core.testdb.DatabaseKind;
+
+class StagingPropagationIT {
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void productionEqualsStagingAfterAMixedWorkload(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String promo = session.q("PromoRule");
+      session.edit(
+          // a new subtree: parent and child inserted together, then an old category moved under it
+          "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER) VALUES (300, 10, NULL, 'Sale')",
+          "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER) VALUES (301, 10, 300, 'Sale dresses')",
+          "UPDATE CATGROUP SET PARENT_ID = 301 WHERE CATGROUP_ID = 102",
+          // a new product with prices, and a price change
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, PRICE, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'NEW-1', 'New dress', 59.00, TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555555')",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE) VALUES (3001, 'USD', DATE '2024-05-01', 59)",
+          "UPDATE CATENTRY SET PRICE = 44.90, NAME = 'Summer dress (new)' WHERE CATENTRY_ID = 1001",
+          // a key update of a composite key
+          "UPDATE LISTPRICE SET START_DATE = DATE '2024-07-01' WHERE CATENTRY_ID = 1001 AND CURRENCY = 'USD'"
+              + " AND START_DATE = DATE '2024-06-01'",
+          // a table keyed by a unique index only: key update and value update
+          "UPDATE ATTRVAL SET ATTR_NAME = 'colour' WHERE CATENTRY_ID = 1001 AND ATTR_NAME = 'color'",
+          "UPDATE ATTRVAL SET ATTR_VALUE = 'L' WHERE CATENTRY_ID = 1001 AND ATTR_NAME = 'size'",
+          // a cascading delete of a product nobody ordered
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002",
+          // insert then delete: nothing to propagate
+          "INSERT INTO STORE (STORE_ID, IDENTIFIER) VALUES (9, 'Ephemeral')",
+          "DELETE FROM STORE WHERE STORE_ID = 9",
+          // delete then re-insert the same key with other values
+          "DELETE FROM " + promo + " WHERE " + session.q("RuleId") + " = 2",
+          "INSERT INTO "
+              + promo
+              + " ("
+              + session.q("RuleId")
+              + ", "
+              + session.q("Description")
+              + ", "
+              + session.q("CatEntryId")
+              + ") VALUES (2, 'reborn', 2001)",
+          "UPDATE "
+              + promo
+              + " SET "
+              + session.q("Priority")
+              + " = 5 WHERE "
+              + session.q("RuleId")
+              + " = 1");
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).as(result.message()).isFalse();
+      assertThat(result.conflicts()).isEmpty();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+      assertThat(result.runId()).isPositive();
+      assertThat(result.inserted()).isPositive();
+      assertThat(result.deleted()).isPositive();
+
+      PropagationResult again = session.propagate(ConflictPolicy.FAIL);
+      assertThat(again.inserted() + again.updated() + again.deleted()).isZero();
+      assertThat(session.production()).isEqualTo(session.staging());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRerunAfterACrashBeforeTheLogWasMarkedConvergesWithoutConflicts(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "UPDATE CATENTRY SET PRICE = 1.00 WHERE CATENTRY_ID = 2001",
+          "INSERT INTO STORE (STORE_ID, IDENTIFIER) VALUES (9, 'New')",
+          "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 2001");
+      session.propagate(ConflictPolicy.FAIL);
+      // As if the run died after production's commit, before staging's bookkeeping.
+      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+
+      PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(rerun.refused()).isFalse();
+      assertThat(rerun.conflicts()).isEmpty();
+      assertThat(rerun.inserted() + rerun.updated() + rerun.deleted()).isZero();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void conflictsRefuseByDefaultAndWriteNothing(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "UPDATE CATENTRY SET PRICE = 10.00 WHERE CATENTRY_ID = 1001",
+          "INSERT INTO STORE (STORE_ID, IDENTIFIER) VALUES (5, 'Staging store')",
+          "UPDATE ATTRVAL SET ATTR_VALUE = 'yes' WHERE CATENTRY_ID = 2001",
+          "UPDATE CATENTRY SET NAME = 'Clean change' WHERE CATENTRY_ID = 2001");
+      session.editProduction(
+          "UPDATE CATENTRY SET NAME = 'Edited in production' WHERE CATENTRY_ID = 1001",
+          "INSERT INTO STORE (STORE_ID, IDENTIFIER) VALUES (5, 'Production store')",
+          "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 2001");
+      Map<String, List<String>> before = session.production();
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).isTrue();
+      assertThat(result.conflicts())
+          .extracting(c -> c.table().toUpperCase() + " " + c.kind() + " " + c.key().values())
+          .containsExactlyInAnyOrder(
+              "STORE EXISTS [5]", "CATENTRY DRIFT [1001]", "ATTRVAL MISSING [2001, waterproof]");
+      assertThat(session.production()).isEqualTo(before);
+      assertThat(session.pending()).isEqualTo(4);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void skipAppliesTheRestAndKeepsConflictingChangesPending(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "UPDATE CATENTRY SET PRICE = 10.00 WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET NAME = 'Clean change' WHERE CATENTRY_ID = 2001");
+      session.editProduction("UPDATE CATENTRY SET NAME = 'Edited' WHERE CATENTRY_ID = 1001");
+
+      PropagationResult result = session.propagate(ConflictPolicy.SKIP);
+
+      assertThat(result.refused()).isFalse();
+      assertThat(result.conflicts()).hasSize(1);
+      assertThat(result.updated()).isEqualTo(1);
+      assertThat(session.pending()).isEqualTo(1);
+      assertThat(
+              session.rows(
+                  session.pair.production(),
+                  kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY"))
+          .anyMatch(r -> r.contains("Clean change"))
+          .anyMatch(r -> r.contains("Edited"));
+
+      PropagationResult overwrite = session.propagate(ConflictPolicy.OVERWRITE);
+      assertThat(overwrite.updated()).isEqualTo(1);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+}

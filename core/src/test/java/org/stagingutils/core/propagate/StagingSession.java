@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.math.BigDecimal;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.stagingutils.core.capture.CaptureInstaller;
+import org.stagingutils.core.config.ConnectionSettings;
+import org.stagingutils.core.config.StagingConfig;
+import org.stagingutils.core.connect.Database;
+import org.stagingutils.core.connect.DatabaseOpener;
+import org.stagingutils.core.control.ChangeLog;
+import org.stagingutils.core.control.ControlSchema;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.StagedTableResolver;
+import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.testdb.CatalogSchema;
+import org.stagingutils.core.testdb.DatabaseKind;
+import org.stagingutils.core.testdb.DatabasePair;
+import org.stagingutils.core.testdb.TestDatabases;
+
+/**
+ * A production and a staging database holding the same seeded catalog, with capture installed on
+ * staging: the state stagingcopy leaves behind, built without it.
+ */
+final class StagingSession implements AutoCloseable {
+  final DatabaseKind kind;
+  final DatabasePair pair;
+  final Dialect dialect;
+  final List<String> tables;
+
+  StagingSession(DatabaseKind kind) throws SQLException {
+    this.kind = kind;
+    this.pair = TestDatabases.createPair(kind);
+    CatalogSchema.create(pair.production());
+    CatalogSchema.seed(pair.production());
+    CatalogSchema.create(pair.staging());
+    CatalogSchema.seed(pair.staging());
+    this.tables =
+        CatalogSchema.STAGED_TABLES.stream()
+            .map(t -> t.equals(t.toUpperCase(Locale.ROOT)) ? t : "\"" + t + "\"")
+            .toList();
+    try (Database staging = DatabaseOpener.open(settings("staging", pair.staging()))) {
+      this.dialect = staging.dialect();
+      ControlSchema.migrateStaging(staging.dataSource(), dialect, staging.schema());
+      CaptureInstaller installer = new CaptureInstaller(dialect, staging.controlTables());
+      try (Connection c = staging.connection()) {
+        List<TableMetadata> metadata =
+            new StagedTableResolver(c, dialect, staging.schema(), "staging").resolve(tables);
+        for (TableMetadata table : metadata) {
+          installer.install(c, table);
+        }
+        new ChangeLog(staging.controlTables()).startSession(c, "all", metadata);
+      }
+    }
+  }
+
+  static ConnectionSettings settings(
+      String role, org.stagingutils.core.testdb.TestDatabase database) {
+    return new ConnectionSettings(
+        role, database.url(), database.user(), database.password(), Optional.empty());
+  }
+
+  StagingConfig config() {
+    return new StagingConfig(
+        settings("staging", pair.staging()),
+        settings("production", pair.production()),
+        Map.of("all", tables));
+  }
+
+  PropagationRequest request(ConflictPolicy policy) {
+    return new PropagationRequest(
+        config(),
+        tables,
+        policy,
+        TransactionMode.ONE,
+        100,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        30,
+        List.of(),
+        false);
+  }
+
+  PropagationResult propagate(ConflictPolicy policy) {
+    return new StagingPropagation().propagate(request(policy));
+  }
+
+  /** Runs statements in staging as an editor would. */
+  void edit(String... sql) throws SQLException {
+    pair.staging().execute(sql);
+  }
+
+  void editProduction(String... sql) throws SQLException {
+    pair.production().execute(sql);
+  }
+
+  String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  long pending() throws SQLException {
+    try (Connection c = pair.staging().connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Every staged table's rows, normalised to text, sorted: equal maps mean equal databases. */
+  Map<String, List<String>> contents(org.stagingutils.core.testdb.TestDatabase database)
+      throws SQLException {
+    Map<String, List<String>> contents = new LinkedHashMap<>();
+    for (String table : CatalogSchema.stagedTables(kind)) {
+      contents.put(table, rows(database, table));
+    }
+    return contents;
+  }
+
+  Map<String, List<String>> staging() throws SQLException {
+    return contents(pair.staging());
+  }
+
+  Map<String, List<String>> production() throws SQLException {
+    return contents(pair.production());
+  }
+
+  List<String> rows(org.stagingutils.core.testdb.TestDatabase database, String table)
+      throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = database.connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + q(table))) {
+      ResultSetMetaData md = rs.getMetaData();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          row.append(md.getColumnName(i)).append('=').append(text(rs.getObject(i))).append("; ");
+        }
+        rows.add(row.toString());
+      }
+    }
+    rows.sort(String::compareTo);
+    return rows;
+  }
+
+  private static String text(Object value) throws SQLException {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof byte[] bytes) {
+      return HexFormat.of().formatHex(bytes);
+    }
+    if (value instanceof Blob blob) {
+      return HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+    }
+    if (value instanceof Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
+    }
+    if (value instanceof BigDecimal d) {
+      return d.stripTrailingZeros().toPlainString();
+    }
+    return value.toString();
+  }
+
+  @Override
+  public void close() {
+    pair.close();
+  }
+}
