@@ -43,6 +43,16 @@ final class ProductionWriter {
   void write(Map<TableMetadata, TablePlan> plans, Connection snapshot, Connection production)
       throws SQLException {
     Map<TableMetadata, List<FixUp>> fixUps = new HashMap<>();
+    // Free unique values that other rows of this run take: deletes first, then placeholders.
+    for (TableMetadata table : graph.childrenFirst()) {
+      TablePlan plan = plans.get(table);
+      if (plan != null && !plan.earlyDeleteActions().isEmpty()) {
+        run(table, "delete rows of", () -> delete(plan, plan.earlyDeleteActions(), production));
+      }
+      if (plan != null && !plan.parked().isEmpty()) {
+        run(table, "move unique values aside in", () -> park(plan, production));
+      }
+    }
     for (TableMetadata table : graph.parentsFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.upserts().isEmpty()) {
@@ -63,7 +73,7 @@ final class ProductionWriter {
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.deletes().isEmpty()) {
-        run(table, "delete rows of", () -> delete(plan, production));
+        run(table, "delete rows of", () -> delete(plan, plan.deletes(), production));
         commitPerTable(production);
       }
     }
@@ -174,7 +184,28 @@ final class ProductionWriter {
     }
   }
 
-  private void delete(TablePlan plan, Connection production) throws SQLException {
+  private void park(TablePlan plan, Connection production) throws SQLException {
+    TableMetadata table = schema.productionTable(plan.table());
+    for (var entry : plan.parked().entrySet()) {
+      List<Column> columns =
+          entry.getValue().stream()
+              .flatMap(k -> k.columns().stream())
+              .distinct()
+              .map(table::column)
+              .toList();
+      try (PreparedStatement update = production.prepareStatement(updateSql(table, columns))) {
+        int next = 1;
+        for (Column column : columns) {
+          bind(update, next++, column, ParkingValues.of(column, entry.getKey()));
+        }
+        bindKey(update, next, table, entry.getKey());
+        update.executeUpdate();
+      }
+    }
+  }
+
+  private void delete(TablePlan plan, List<RowAction> deletes, Connection production)
+      throws SQLException {
     TableMetadata table = schema.productionTable(plan.table());
     List<Column> deferred =
         DeferredColumns.of(plan.table(), graph).stream().map(table::column).toList();
@@ -182,7 +213,7 @@ final class ProductionWriter {
       // Detach first, so a parent and its children can go in any order.
       try (PreparedStatement detach = production.prepareStatement(updateSql(table, deferred))) {
         Batches batches = new Batches(batchSize, detach);
-        for (RowAction action : plan.deletes()) {
+        for (RowAction action : deletes) {
           int next = 1;
           for (Column column : deferred) {
             bind(detach, next++, column, null);
@@ -197,7 +228,7 @@ final class ProductionWriter {
         production.prepareStatement(
             "DELETE FROM " + dialect.qualify(table.name()) + " WHERE " + keyCondition(table))) {
       Batches batches = new Batches(batchSize, delete);
-      for (RowAction action : plan.deletes()) {
+      for (RowAction action : deletes) {
         bindKey(delete, 1, table, action.key());
         batches.add(delete);
       }

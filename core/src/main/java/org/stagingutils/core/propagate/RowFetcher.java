@@ -19,7 +19,7 @@ import org.stagingutils.core.metadata.TableMetadata;
  * JSON and row image exactly as the capture triggers write them, and optionally its values.
  */
 final class RowFetcher {
-  /** One fetched row. {@code values} is empty unless asked for, in column order otherwise. */
+  /** One fetched row, with the values of the columns asked for, in that order. */
   record FetchedRow(String key, String image, Object[] values) {}
 
   private final Dialect dialect;
@@ -32,33 +32,38 @@ final class RowFetcher {
     this.batchSize = batchSize;
   }
 
+  /** Fetches rows with all their column values. */
   void fetch(
       Connection connection, Collection<String> keys, boolean withValues, Consumer<FetchedRow> sink)
+      throws SQLException {
+    fetch(connection, keys, withValues ? table.columns() : List.of(), sink);
+  }
+
+  void fetch(
+      Connection connection,
+      Collection<String> keys,
+      List<Column> columns,
+      Consumer<FetchedRow> sink)
       throws SQLException {
     List<String> batch = new ArrayList<>(batchSize);
     for (String key : keys) {
       batch.add(key);
       if (batch.size() == batchSize) {
-        fetchBatch(connection, batch, withValues, sink);
+        fetchBatch(connection, batch, columns, sink);
         batch.clear();
       }
     }
     if (!batch.isEmpty()) {
-      fetchBatch(connection, batch, withValues, sink);
+      fetchBatch(connection, batch, columns, sink);
     }
   }
 
   private void fetchBatch(
-      Connection connection, List<String> keys, boolean withValues, Consumer<FetchedRow> sink)
+      Connection connection, List<String> keys, List<Column> wanted, Consumer<FetchedRow> sink)
       throws SQLException {
     List<Column> keyColumns = keyColumns();
     String columns =
-        withValues
-            ? ", "
-                + table.columns().stream()
-                    .map(c -> "t." + dialect.quote(c.name()))
-                    .collect(Collectors.joining(", "))
-            : "";
+        wanted.stream().map(c -> ", t." + dialect.quote(c.name())).collect(Collectors.joining());
     String sql =
         "SELECT "
             + dialect.keyJson(table, "t")
@@ -77,9 +82,8 @@ final class RowFetcher {
         }
       }
       try (ResultSet rs = ps.executeQuery()) {
-        int width = table.columns().size();
         while (rs.next()) {
-          Object[] values = new Object[withValues ? width : 0];
+          Object[] values = new Object[wanted.size()];
           for (int i = 0; i < values.length; i++) {
             values[i] = rs.getObject(3 + i);
           }

@@ -14,7 +14,9 @@ record TablePlan(
     List<RowAction> actions,
     List<Conflict> conflicts,
     Set<Long> processedLogIds,
-    Set<Long> skippedLogIds) {
+    Set<Long> skippedLogIds,
+    Set<String> earlyDeletes,
+    java.util.Map<String, List<org.stagingutils.core.metadata.Key>> parked) {
 
   TableCounts counts() {
     long inserted = actions.stream().filter(a -> a.kind() == RowAction.Kind.INSERT).count();
@@ -27,7 +29,16 @@ record TablePlan(
     return actions.stream().filter(a -> a.kind() != RowAction.Kind.DELETE).toList();
   }
 
+  /** Deletes that free a unique value another row of this run needs: done before the upserts. */
+  List<RowAction> earlyDeleteActions() {
+    return actions.stream()
+        .filter(a -> a.kind() == RowAction.Kind.DELETE && earlyDeletes.contains(a.key()))
+        .toList();
+  }
+
   List<RowAction> deletes() {
-    return actions.stream().filter(a -> a.kind() == RowAction.Kind.DELETE).toList();
+    return actions.stream()
+        .filter(a -> a.kind() == RowAction.Kind.DELETE && !earlyDeletes.contains(a.key()))
+        .toList();
   }
 }

@@ -44,8 +44,17 @@ final class TablePlanner {
       Connection snapshot,
       Connection production)
       throws SQLException {
-    Map<String, String> desired =
-        images(new RowFetcher(dialect, table, batchSize), snapshot, changes);
+    Map<String, String> desired = new HashMap<>();
+    Map<String, Object[]> uniqueValues = new HashMap<>();
+    new RowFetcher(dialect, table, batchSize)
+        .fetch(
+            snapshot,
+            changes.dirtyKeys(),
+            UniqueCollisions.columns(table),
+            row -> {
+              desired.put(row.key(), row.image());
+              uniqueValues.put(row.key(), row.values());
+            });
     Map<String, String> actual =
         images(new RowFetcher(dialect, productionTable, batchSize), production, changes);
 
@@ -77,13 +86,31 @@ final class TablePlanner {
       actions.put(key, RowAction.of(kind, key));
     }
     foldKeyMoves(changes, actions);
+    UniqueCollisions.Outcome unique =
+        new UniqueCollisions(dialect, batchSize)
+            .find(table, productionTable, uniqueValues, actions, production);
+    unique
+        .conflicts()
+        .forEach(
+            (key, conflict) -> {
+              conflicts.add(conflict);
+              actions.remove(key);
+              skippedKeys.add(key);
+            });
 
     Set<Long> skipped = new HashSet<>();
     skippedKeys.forEach(k -> skipped.addAll(changes.logIds(k)));
     Set<Long> processed = new HashSet<>();
     changes.dirtyKeys().forEach(k -> processed.addAll(changes.logIds(k)));
     processed.removeAll(skipped);
-    return new TablePlan(table, List.copyOf(actions.values()), conflicts, processed, skipped);
+    return new TablePlan(
+        table,
+        List.copyOf(actions.values()),
+        conflicts,
+        processed,
+        skipped,
+        unique.earlyDeletes(),
+        unique.parked());
   }
 
   /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */

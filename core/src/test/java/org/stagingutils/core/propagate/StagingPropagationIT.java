@@ -151,4 +151,56 @@ class StagingPropagationIT {
       assertThat(session.pending()).isZero();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void uniqueIndexCollisionsWithOtherProductionRowsRefuse(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'P-NEW', 'Staging product', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555555')");
+      session.editProduction(
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (4001, 'P-NEW', 'Production product', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-666666666666')");
+      Map<String, List<String>> before = session.production();
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).isTrue();
+      assertThat(result.conflicts())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.kind()).isEqualTo(ConflictKind.UNIQUE);
+                assertThat(c.key().values().toString()).isEqualTo("[3001]");
+                assertThat(c.message()).contains("4001");
+              });
+      assertThat(session.production()).isEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void uniqueValuesFreedOrSwappedInTheSameRunPropagate(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          // a value freed by a delete and taken by an insert
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'AUR-DRS-002', 'Successor', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555555')",
+          // two rows swap their part numbers
+          "UPDATE CATENTRY SET PARTNUMBER = 'SWAP' WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001' WHERE CATENTRY_ID = 2001",
+          "UPDATE CATENTRY SET PARTNUMBER = 'OUT-JKT-001' WHERE CATENTRY_ID = 1001");
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).as(result.message()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
 }

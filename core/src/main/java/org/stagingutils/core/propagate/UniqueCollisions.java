@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.Column;
+import org.stagingutils.core.metadata.Key;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * Finds the rows that would collide on a unique index (other than the capture key) with another
+ * production row. A collision with a row that this same run deletes or changes is not a conflict
+ * but an order: the holder is deleted, or parked on a placeholder value, before the row that needs
+ * the value is written (so swapping values between two rows works).
+ */
+final class UniqueCollisions {
+  /** What the planner must do about collisions. */
+  record Outcome(
+      Map<String, Conflict> conflicts, Set<String> earlyDeletes, Map<String, List<Key>> parked) {}
+
+  private final Dialect dialect;
+  private final int batchSize;
+
+  UniqueCollisions(Dialect dialect, int batchSize) {
+    this.dialect = dialect;
+    this.batchSize = batchSize;
+  }
+
+  /** The unique keys to check: every unique index and primary key except the capture key. */
+  static List<Key> keysToCheck(TableMetadata table) {
+    Key capture = table.captureKey().orElseThrow();
+    return table.allKeys().stream().filter(k -> !k.columns().equals(capture.columns())).toList();
+  }
+
+  /** Columns whose staging values the check needs, in a fixed order. */
+  static List<Column> columns(TableMetadata table) {
+    Set<String> names = new LinkedHashSet<>();
+    keysToCheck(table).forEach(k -> names.addAll(k.columns()));
+    return names.stream().map(table::column).toList();
+  }
+
+  /**
+   * @param values staging's values of {@link #columns} per key, for every row staging has
+   * @param actions the actions planned so far, by key
+   */
+  Outcome find(
+      TableMetadata table,
+      TableMetadata productionTable,
+      Map<String, Object[]> values,
+      Map<String, RowAction> actions,
+      Connection production)
+      throws SQLException {
+    Map<String, Conflict> conflicts = new LinkedHashMap<>();
+    Set<String> earlyDeletes = new LinkedHashSet<>();
+    Map<String, List<Key>> parked = new LinkedHashMap<>();
+    List<Column> columns = columns(table);
+    Map<String, String> movedTo = new HashMap<>();
+    actions.values().stream()
+        .filter(a -> a.kind() == RowAction.Kind.MOVE)
+        .forEach(a -> movedTo.put(a.fromKey(), a.key()));
+    for (Key key : keysToCheck(table)) {
+      int[] positions = key.columns().stream().mapToInt(c -> indexOf(columns, c)).toArray();
+      Map<List<Object>, String> wanted = new HashMap<>();
+      for (RowAction action : actions.values()) {
+        if (action.kind() == RowAction.Kind.DELETE) {
+          continue;
+        }
+        List<Object> tuple = tuple(values.get(action.key()), positions);
+        if (tuple.stream().noneMatch(v -> v == null)) {
+          wanted.put(tuple, action.key());
+        }
+      }
+      for (var holder : holders(productionTable, key, wanted.keySet(), production).entrySet()) {
+        String want = lookup(wanted, holder.getValue());
+        String holderKey = holder.getKey();
+        // A row that changes its key holds its own old value: no collision.
+        String holderNow = movedTo.getOrDefault(holderKey, holderKey);
+        if (want == null || want.equals(holderNow)) {
+          continue;
+        }
+        RowAction holderAction = actions.get(holderNow);
+        if (holderAction != null && holderAction.kind() == RowAction.Kind.DELETE) {
+          earlyDeletes.add(holderKey);
+        } else if (holderAction != null
+            && !holder.getValue().equals(tuple(values.get(holderNow), positions))
+            && parkable(table, key)) {
+          parked.computeIfAbsent(holderKey, k -> new ArrayList<>()).add(key);
+        } else {
+          conflicts.put(
+              want,
+              new Conflict(
+                  table.name().name(),
+                  KeyCodec.asMap(table, want),
+                  ConflictKind.UNIQUE,
+                  "unique index "
+                      + key.name()
+                      + " "
+                      + key.columns()
+                      + " = "
+                      + holder.getValue()
+                      + " is already used by production row "
+                      + KeyCodec.asMap(table, holderKey)));
+        }
+      }
+    }
+    return new Outcome(conflicts, earlyDeletes, parked);
+  }
+
+  /** Production rows holding any of the tuples: their key JSON and their values. */
+  private Map<String, List<Object>> holders(
+      TableMetadata table, Key key, Set<List<Object>> tuples, Connection production)
+      throws SQLException {
+    Map<String, List<Object>> holders = new LinkedHashMap<>();
+    List<List<Object>> all = new ArrayList<>(tuples);
+    for (int from = 0; from < all.size(); from += batchSize) {
+      List<List<Object>> batch = all.subList(from, Math.min(all.size(), from + batchSize));
+      String names =
+          key.columns().stream()
+              .map(c -> "t." + dialect.quote(c))
+              .collect(Collectors.joining(", "));
+      String tuple =
+          "(" + key.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+      String sql =
+          "SELECT "
+              + dialect.keyJson(table, "t")
+              + ", "
+              + names
+              + " FROM "
+              + dialect.qualify(table.name())
+              + " t WHERE ("
+              + names
+              + ") IN ("
+              + String.join(", ", java.util.Collections.nCopies(batch.size(), tuple))
+              + ")";
+      try (PreparedStatement ps = production.prepareStatement(sql)) {
+        int index = 1;
+        for (List<Object> values : batch) {
+          for (Object value : values) {
+            ps.setObject(index++, value);
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < key.columns().size(); i++) {
+              values.add(rs.getObject(2 + i));
+            }
+            holders.put(rs.getString(1), values);
+          }
+        }
+      }
+    }
+    return holders;
+  }
+
+  /** Exact match first; else a case-insensitive one, for collations that ignore case. */
+  private static String lookup(Map<List<Object>, String> wanted, List<Object> values) {
+    String exact = wanted.get(values);
+    if (exact != null) {
+      return exact;
+    }
+    return wanted.entrySet().stream()
+        .filter(e -> normalised(e.getKey()).equals(normalised(values)))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<Object> normalised(List<Object> values) {
+    return values.stream()
+        .map(v -> v instanceof String s ? s.toLowerCase(Locale.ROOT).strip() : v)
+        .toList();
+  }
+
+  private static List<Object> tuple(Object[] row, int[] positions) {
+    if (row == null) {
+      return List.of();
+    }
+    List<Object> tuple = new ArrayList<>(positions.length);
+    for (int position : positions) {
+      tuple.add(row[position]);
+    }
+    return tuple;
+  }
+
+  private static int indexOf(List<Column> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  /** A holder can be parked when every column of the key is nullable or wide enough text. */
+  static boolean parkable(TableMetadata table, Key key) {
+    return key.columns().stream()
+        .map(table::column)
+        .allMatch(c -> c.nullable() || ParkingValues.isText(c) && c.size() >= 8);
+  }
+}
