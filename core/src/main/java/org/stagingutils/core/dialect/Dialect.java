@@ -105,6 +105,15 @@ public interface Dialect {
     return "?";
   }
 
+  /**
+   * Whether triggers fire for rows changed by foreign-key cascades, so the change log holds them.
+   * MariaDB and MySQL do not fire them; propagation then replays deletes so production cascades the
+   * same rows.
+   */
+  default boolean capturesCascadedChanges() {
+    return true;
+  }
+
   /** Statements that install (or replace) the capture triggers of {@code table}. */
   List<String> installCaptureSql(TableMetadata table, TableName changeLog);
 

@@ -109,6 +109,11 @@ public final class MariaDbDialect implements Dialect {
   }
 
   @Override
+  public boolean capturesCascadedChanges() {
+    return false;
+  }
+
+  @Override
   public String keyParameter(Column column) {
     return isBinary(column) ? "UNHEX(?)" : "?";
   }

@@ -119,7 +119,7 @@ final class ProductionWriter {
           row -> {
             RowAction action = byKey.get(row.key());
             switch (action.kind()) {
-              case INSERT -> {
+              case INSERT, REPLACE -> {
                 bindValues(insert, 1, columns, row.values(), deferred);
                 batches.add(insert);
               }

@@ -13,6 +13,11 @@ record RowAction(Kind kind, String key, String fromKey) {
     UPDATE,
     /** Change the row's key (and values) in place, so rows referencing it can follow. */
     MOVE,
+    /**
+     * Delete (before any upsert) and insert again: a row deleted and re-inserted in staging, on a
+     * database whose log misses what the delete cascaded, so production must cascade it itself.
+     */
+    REPLACE,
     DELETE
   }
 

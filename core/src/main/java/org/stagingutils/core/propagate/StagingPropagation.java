@@ -144,20 +144,35 @@ public final class StagingPropagation {
       throws SQLException {
     ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
-        new TablePlanner(staging.dialect(), request.batchSize(), request.onConflict());
+        new TablePlanner(
+            staging.dialect(),
+            request.batchSize(),
+            request.onConflict(),
+            table ->
+                !staging.dialect().capturesCascadedChanges()
+                    && CascadingParents.of(schema.staging()).contains(table.name().name()));
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
+    CascadeClosure cascades =
+        staging.dialect().capturesCascadedChanges()
+            ? null
+            : new CascadeClosure(staging.dialect(), request.batchSize());
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
       reader.read(snapshot, table.name().name(), request.before(), changes::add);
-      if (changes.isEmpty()) {
+      if (changes.isEmpty() && cascades == null) {
         continue;
       }
+      TablePlan plan;
       try {
-        plans.put(
-            table, planner.plan(table, schema.productionTable(table), changes, snapshot, target));
+        plan =
+            planner.plan(table, schema.productionTable(table), changes, snapshot, target, cascades);
       } catch (SQLException e) {
         throw StagingException.database("cannot plan the changes of table " + table.name(), e);
       }
+      if (changes.isEmpty() && plan.actions().isEmpty()) {
+        continue;
+      }
+      plans.put(table, plan);
       LOG.info(
           "{}: {} change-log rows consolidated into {} row(s)",
           table.name(),

@@ -32,7 +32,11 @@ record TablePlan(
   /** Deletes that free a unique value another row of this run needs: done before the upserts. */
   List<RowAction> earlyDeleteActions() {
     return actions.stream()
-        .filter(a -> a.kind() == RowAction.Kind.DELETE && earlyDeletes.contains(a.key()))
+        .filter(
+            a ->
+                a.kind() == RowAction.Kind.REPLACE
+                    || a.kind() == RowAction.Kind.DELETE && earlyDeletes.contains(a.key()))
+        .map(a -> RowAction.of(RowAction.Kind.DELETE, a.key()))
         .toList();
   }
 

@@ -25,8 +25,22 @@ final class TablePlanner {
   private final Dialect dialect;
   private final int batchSize;
   private final ConflictPolicy policy;
+  private final java.util.function.Predicate<TableMetadata> replaceDeleted;
 
   TablePlanner(Dialect dialect, int batchSize, ConflictPolicy policy) {
+    this(dialect, batchSize, policy, t -> false);
+  }
+
+  /**
+   * @param replaceDeleted tables whose deleted-and-re-inserted rows production must replace (their
+   *     deletes cascade, and the log does not show what the cascade did)
+   */
+  TablePlanner(
+      Dialect dialect,
+      int batchSize,
+      ConflictPolicy policy,
+      java.util.function.Predicate<TableMetadata> replaceDeleted) {
+    this.replaceDeleted = replaceDeleted;
     this.dialect = dialect;
     this.batchSize = batchSize;
     this.policy = policy;
@@ -44,6 +58,24 @@ final class TablePlanner {
       Connection snapshot,
       Connection production)
       throws SQLException {
+    return plan(table, productionTable, changes, snapshot, production, null);
+  }
+
+  /**
+   * @param cascades where the log misses cascades: rows that replaced parents will cascade away
+   *     count as absent in production, and this table's replaced rows are recorded for children
+   */
+  TablePlan plan(
+      TableMetadata table,
+      TableMetadata productionTable,
+      TableChanges changes,
+      Connection snapshot,
+      Connection production,
+      CascadeClosure cascades)
+      throws SQLException {
+    Set<String> cascaded =
+        cascades == null ? Set.of() : cascades.cascadedRows(productionTable, production);
+    cascaded.forEach(changes::cascaded);
     Map<String, String> desired = new HashMap<>();
     Map<String, Object[]> uniqueValues = new HashMap<>();
     new RowFetcher(dialect, table, batchSize)
@@ -63,7 +95,10 @@ final class TablePlanner {
     Set<String> skippedKeys = new HashSet<>();
     for (String key : changes.dirtyKeys()) {
       String want = desired.getOrDefault(key, TableChanges.ABSENT);
-      String have = actual.getOrDefault(key, TableChanges.ABSENT);
+      String have =
+          cascaded.contains(key)
+              ? TableChanges.ABSENT
+              : actual.getOrDefault(key, TableChanges.ABSENT);
       String expected = changes.expected(key);
       if (LOG.isDebugEnabled()) {
         LOG.debug(
@@ -82,7 +117,11 @@ final class TablePlanner {
       RowAction.Kind kind =
           want.equals(TableChanges.ABSENT)
               ? RowAction.Kind.DELETE
-              : have.equals(TableChanges.ABSENT) ? RowAction.Kind.INSERT : RowAction.Kind.UPDATE;
+              : have.equals(TableChanges.ABSENT)
+                  ? RowAction.Kind.INSERT
+                  : changes.wasDeleted(key) && replaceDeleted.test(table)
+                      ? RowAction.Kind.REPLACE
+                      : RowAction.Kind.UPDATE;
       actions.put(key, RowAction.of(kind, key));
     }
     foldKeyMoves(changes, actions);
@@ -103,6 +142,13 @@ final class TablePlanner {
     Set<Long> processed = new HashSet<>();
     changes.dirtyKeys().forEach(k -> processed.addAll(changes.logIds(k)));
     processed.removeAll(skipped);
+    if (cascades != null) {
+      Set<String> early = new HashSet<>(unique.earlyDeletes());
+      actions.values().stream()
+          .filter(a -> a.kind() == RowAction.Kind.REPLACE)
+          .forEach(a -> early.add(a.key()));
+      cascades.replaced(productionTable, early);
+    }
     return new TablePlan(
         table,
         List.copyOf(actions.values()),

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.ForeignKey;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * On databases whose change log misses what foreign-key cascades did (MariaDB), the production rows
+ * that the early deletes of replaced parents will cascade away: they count as already gone when
+ * their table is planned. Parents are planned before children, so each table finds the closure of
+ * the tables above it, and its own through self-references.
+ */
+final class CascadeClosure {
+  private final Dialect dialect;
+  private final int batchSize;
+  private final Map<String, Set<String>> replaced = new HashMap<>();
+
+  CascadeClosure(Dialect dialect, int batchSize) {
+    this.dialect = dialect;
+    this.batchSize = batchSize;
+  }
+
+  /** Records production keys of {@code table} that this run deletes before any upsert. */
+  void replaced(TableMetadata table, Set<String> keys) {
+    if (!keys.isEmpty()) {
+      replaced.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
+    }
+  }
+
+  /** Production keys of {@code productionTable} that cascades from replaced parents remove. */
+  Set<String> cascadedRows(TableMetadata productionTable, Connection production)
+      throws SQLException {
+    Set<String> cascaded = new HashSet<>();
+    String self = productionTable.name().name();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ForeignKey fk : productionTable.foreignKeys()) {
+        if (fk.deleteRule() != DatabaseMetaData.importedKeyCascade) {
+          continue;
+        }
+        Set<String> parents = replaced.getOrDefault(fk.referencedTable().name(), Set.of());
+        if (fk.selfReferencing()) {
+          parents = new HashSet<>(parents);
+          parents.addAll(cascaded);
+        }
+        for (String key : referencing(productionTable, fk, parents, production)) {
+          grew |= cascaded.add(key) && fk.selfReferencing();
+        }
+      }
+    }
+    replaced(productionTable, cascaded);
+    return cascaded;
+  }
+
+  private List<String> referencing(
+      TableMetadata table, ForeignKey fk, Set<String> parentKeys, Connection production)
+      throws SQLException {
+    List<String> keys = new ArrayList<>();
+    List<String> parents = new ArrayList<>(parentKeys);
+    String columns =
+        fk.columns().stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "));
+    String tuple =
+        "("
+            + fk.columns().stream()
+                .map(c -> dialect.keyParameter(table.column(c)))
+                .collect(Collectors.joining(", "))
+            + ")";
+    for (int from = 0; from < parents.size(); from += batchSize) {
+      List<String> batch = parents.subList(from, Math.min(parents.size(), from + batchSize));
+      String sql =
+          "SELECT "
+              + dialect.keyJson(table, "t")
+              + " FROM "
+              + dialect.qualify(table.name())
+              + " t WHERE ("
+              + columns
+              + ") IN ("
+              + String.join(", ", Collections.nCopies(batch.size(), tuple))
+              + ")";
+      try (PreparedStatement ps = production.prepareStatement(sql)) {
+        int index = 1;
+        for (String parent : batch) {
+          // The FK columns reference the parent's capture key in key order.
+          for (String value : KeyCodec.texts(parent)) {
+            ps.setString(index++, value);
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return keys;
+  }
+}
