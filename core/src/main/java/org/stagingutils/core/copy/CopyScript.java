@@ -75,6 +75,7 @@ final class CopyScript {
       }
       merges.forEach(m -> writeAll(out, m.updateAndInsert()));
       merges.forEach(m -> writeAll(out, m.restoreDeferred()));
+      merges.forEach(m -> writeAll(out, m.detachMissing()));
       for (int i = merges.size() - 1; i >= 0; i--) {
         writeAll(out, merges.get(i).deleteMissing());
       }

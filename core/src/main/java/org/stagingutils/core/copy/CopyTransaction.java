@@ -92,6 +92,7 @@ final class CopyTransaction {
     }
     runEach(target, nanos, false, TableMerge::updateAndInsert, "writing rows");
     runEach(target, nanos, false, TableMerge::restoreDeferred, "setting self-references");
+    runEach(target, nanos, false, TableMerge::detachMissing, "detaching rows production lacks");
     runEach(target, nanos, true, TableMerge::deleteMissing, "deleting rows production lacks");
     runEach(target, nanos, false, TableMerge::dropShadow, "dropping its shadow table");
     List<TableMetadata> tables = merges.stream().map(TableMerge::table).toList();

@@ -111,29 +111,34 @@ final class TableMerge {
         : List.of(dialect.updateFromShadowSql(table, shadow, deferred));
   }
 
+  /**
+   * Before any delete: rows about to go may reference each other, within the table or across a
+   * cycle, and databases that check foreign keys need those references gone first.
+   */
+  List<String> detachMissing() {
+    return deferred.isEmpty()
+        ? List.of()
+        : List.of(
+            "UPDATE "
+                + target()
+                + " SET "
+                + deferred.stream()
+                    .map(c -> dialect.quote(c) + " = NULL")
+                    .collect(Collectors.joining(", "))
+                + missing());
+  }
+
   /** Children first: delete the rows production does not have. */
   List<String> deleteMissing() {
-    String missing =
-        " WHERE NOT EXISTS (SELECT 1 FROM "
-            + shadowTable()
-            + " s WHERE "
-            + dialect.keyMatch(table, "s", target())
-            + ")";
-    List<String> sql = new ArrayList<>();
-    if (!deferred.isEmpty()) {
-      // Rows about to go may reference each other; databases checking row by row need the
-      // references gone first.
-      sql.add(
-          "UPDATE "
-              + target()
-              + " SET "
-              + deferred.stream()
-                  .map(c -> dialect.quote(c) + " = NULL")
-                  .collect(Collectors.joining(", "))
-              + missing);
-    }
-    sql.add("DELETE FROM " + target() + missing);
-    return sql;
+    return List.of("DELETE FROM " + target() + missing());
+  }
+
+  private String missing() {
+    return " WHERE NOT EXISTS (SELECT 1 FROM "
+        + shadowTable()
+        + " s WHERE "
+        + dialect.keyMatch(table, "s", target())
+        + ")";
   }
 
   List<String> dropShadow() {

@@ -106,7 +106,11 @@ class MetadataReaderIT {
           .hasMessageContaining("neither a primary key nor a unique index");
       // Unquoted names fold as the database folds them (MariaDB keeps them as written).
       if (kind != DatabaseKind.MARIADB) {
-        assertThatThrownBy(() -> resolve(c, database, List.of("PromoRule")))
+        // Written unquoted (resolve() would quote it): folds, so the mixed-case table is missed.
+        assertThatThrownBy(
+                () ->
+                    new StagedTableResolver(c, database.dialect(), database.schema(), "staging")
+                        .resolve(List.of("PromoRule")))
             .hasMessageContaining("did you mean \"PromoRule\"");
       }
     }
