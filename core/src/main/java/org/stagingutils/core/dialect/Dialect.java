@@ -136,4 +136,78 @@ public interface Dialect {
    * @return empty when another run holds it
    */
   Optional<RunLock> tryRunLock(Connection connection, TableName lockTable) throws SQLException;
+
+  /** The statement that switches capture off (or back on) for the session, for scripts. */
+  String captureSwitchSql(boolean enabled);
+
+  /**
+   * Statements that switch foreign-key checks off for this session while stagingcopy replaces the
+   * rows of staged tables; empty where a database cannot do that per session for an ordinary user.
+   */
+  default List<String> relaxForeignKeysSql() {
+    return List.of();
+  }
+
+  /** Statements that undo {@link #relaxForeignKeysSql()}. */
+  default List<String> restoreForeignKeysSql() {
+    return List.of();
+  }
+
+  /**
+   * Switches foreign-key checks off for this connection's session where the database allows it.
+   *
+   * @return true when the checks are off, false when they still apply
+   */
+  default boolean relaxForeignKeysForCopy(Connection connection) throws SQLException {
+    List<String> statements = relaxForeignKeysSql();
+    try (java.sql.Statement s = connection.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+    return !statements.isEmpty();
+  }
+
+  /** A fast path for moving whole tables between two databases of this product, if any. */
+  default Optional<BulkCopy> bulkCopy() {
+    return Optional.empty();
+  }
+
+  /**
+   * Statements creating {@code shadow}: an empty table private to this session, with the columns of
+   * {@code table} and without its foreign keys or triggers, that disappears at the end of the
+   * transaction, committed or not. Creating it must not commit the open transaction.
+   */
+  List<String> createShadowTableSql(TableMetadata table, String shadow);
+
+  /** Statements to run once the shadow table is filled, e.g. to give the planner statistics. */
+  default List<String> analyzeShadowTableSql(String shadow) {
+    return List.of();
+  }
+
+  /** Statements dropping the shadow table early; must not commit the open transaction. */
+  default List<String> dropShadowTableSql(String shadow) {
+    return List.of();
+  }
+
+  /**
+   * An UPDATE setting {@code columns} of every row of {@code table} to the values of the row of
+   * {@code shadow} with the same capture key; rows without a twin in the shadow are left alone.
+   */
+  String updateFromShadowSql(TableMetadata table, String shadow, List<String> columns);
+
+  /**
+   * {@code left.k = right.k AND ...} over the capture key of {@code table}, for two row references
+   * (aliases or qualified table names) holding its columns.
+   */
+  default String keyMatch(TableMetadata table, String left, String right) {
+    return table.captureKey().orElseThrow().columns().stream()
+        .map(c -> left + "." + quote(c) + " = " + right + "." + quote(c))
+        .collect(java.util.stream.Collectors.joining(" AND "));
+  }
+
+  /** {@code sql} as one statement of a script run by the database's command-line client. */
+  default String scriptStatement(String sql) {
+    return sql + ";\n";
+  }
 }

@@ -138,12 +138,60 @@ public final class H2Dialect implements Dialect {
       s.execute("SET LOCK_TIMEOUT 100");
       s.executeQuery("SELECT * FROM " + qualify(lockTable) + " FOR UPDATE").close();
     } catch (SQLException e) {
-      connection.rollback();
       if (e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1) {
+        // A pool (HikariCP) may already have closed the connection: it treats any
+        // SQLTimeoutException as fatal. Nothing is held either way.
+        rollbackQuietly(connection);
         return Optional.empty();
       }
+      connection.rollback();
       throw e;
     }
     return Optional.of(connection::rollback);
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // closed already: its transaction, and any lock in it, is gone
+    }
+  }
+
+  @Override
+  public String captureSwitchSql(boolean enabled) {
+    return "SET @STAGING_CAPTURE = '" + (enabled ? "on" : "off") + "'";
+  }
+
+  @Override
+  public List<String> createShadowTableSql(TableMetadata table, String shadow) {
+    // TRANSACTIONAL keeps the open transaction open (any DROP would commit it); a rollback
+    // removes the table as well.
+    String key =
+        table.captureKey().orElseThrow().columns().stream()
+            .map(this::quote)
+            .collect(Collectors.joining(", "));
+    return List.of(
+        "CREATE LOCAL TEMPORARY TABLE "
+            + quote(shadow)
+            + " (UNIQUE ("
+            + key
+            + ")) ON COMMIT DROP TRANSACTIONAL AS SELECT * FROM "
+            + qualify(table.name())
+            + " WITH NO DATA");
+  }
+
+  @Override
+  public String updateFromShadowSql(TableMetadata table, String shadow, List<String> columns) {
+    return "MERGE INTO "
+        + qualify(table.name())
+        + " t USING "
+        + quote(shadow)
+        + " s ON ("
+        + keyMatch(table, "t", "s")
+        + ") WHEN MATCHED THEN UPDATE SET "
+        + columns.stream()
+            .map(c -> quote(c) + " = s." + quote(c))
+            .collect(Collectors.joining(", "));
   }
 }

@@ -188,4 +188,53 @@ public final class MariaDbDialect implements Dialect {
           }
         });
   }
+
+  @Override
+  public String captureSwitchSql(boolean enabled) {
+    return "SET @staging_capture = '" + (enabled ? "on" : "off") + "'";
+  }
+
+  @Override
+  public List<String> relaxForeignKeysSql() {
+    return List.of("SET FOREIGN_KEY_CHECKS = 0");
+  }
+
+  @Override
+  public List<String> restoreForeignKeysSql() {
+    return List.of("SET FOREIGN_KEY_CHECKS = 1");
+  }
+
+  @Override
+  public List<String> createShadowTableSql(TableMetadata table, String shadow) {
+    // LIKE copies columns and indexes (so joins on the key use one) but no foreign keys or
+    // triggers; temporary tables neither commit the open transaction when created or dropped.
+    return List.of(
+        "DROP TEMPORARY TABLE IF EXISTS " + quote(shadow),
+        "CREATE TEMPORARY TABLE " + quote(shadow) + " LIKE " + qualify(table.name()));
+  }
+
+  @Override
+  public List<String> dropShadowTableSql(String shadow) {
+    return List.of("DROP TEMPORARY TABLE IF EXISTS " + quote(shadow));
+  }
+
+  @Override
+  public String updateFromShadowSql(TableMetadata table, String shadow, List<String> columns) {
+    return "UPDATE "
+        + qualify(table.name())
+        + " t JOIN "
+        + quote(shadow)
+        + " s ON "
+        + keyMatch(table, "t", "s")
+        + " SET "
+        + columns.stream()
+            .map(c -> "t." + quote(c) + " = s." + quote(c))
+            .collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String scriptStatement(String sql) {
+    // Trigger bodies hold semicolons: the mysql client needs another delimiter around them.
+    return sql.contains(";") ? "DELIMITER $$\n" + sql + "$$\nDELIMITER ;\n" : sql + ";\n";
+  }
 }

@@ -152,4 +152,42 @@ public final class PostgresDialect implements Dialect {
           }
         });
   }
+
+  @Override
+  public String captureSwitchSql(boolean enabled) {
+    return "SELECT set_config('staging.capture', '" + (enabled ? "on" : "off") + "', false)";
+  }
+
+  @Override
+  public Optional<BulkCopy> bulkCopy() {
+    return Optional.of(new PostgresBulkCopy(this));
+  }
+
+  @Override
+  public List<String> createShadowTableSql(TableMetadata table, String shadow) {
+    return List.of(
+        "CREATE TEMPORARY TABLE "
+            + quote(shadow)
+            + " (LIKE "
+            + qualify(table.name())
+            + ") ON COMMIT DROP");
+  }
+
+  @Override
+  public List<String> analyzeShadowTableSql(String shadow) {
+    // Temporary tables are never auto-analysed: without statistics the joins go nested-loop.
+    return List.of("ANALYZE " + quote(shadow));
+  }
+
+  @Override
+  public String updateFromShadowSql(TableMetadata table, String shadow, List<String> columns) {
+    return "UPDATE "
+        + qualify(table.name())
+        + " AS t SET "
+        + columns.stream().map(c -> quote(c) + " = s." + quote(c)).collect(Collectors.joining(", "))
+        + " FROM "
+        + quote(shadow)
+        + " AS s WHERE "
+        + keyMatch(table, "t", "s");
+  }
 }

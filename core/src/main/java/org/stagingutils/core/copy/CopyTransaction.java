@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.copy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.connect.Database;
+import org.stagingutils.core.control.ChangeLog;
+import org.stagingutils.core.dialect.BulkCopy;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.StagedSchema;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * The data part of a copy: one production snapshot read into shadow tables in staging, then every
+ * staged table merged in foreign-key order, the change log emptied and the session recorded, all in
+ * one staging transaction. A failure or a kill at any point leaves staging as it was.
+ */
+final class CopyTransaction {
+  private static final Logger LOG = LoggerFactory.getLogger(CopyTransaction.class);
+
+  private final Database production;
+  private final Database staging;
+  private final StagedSchema schema;
+  private final int batchSize;
+  private final Dialect dialect;
+  private final List<TableMerge> merges;
+
+  CopyTransaction(Database production, Database staging, StagedSchema schema, int batchSize) {
+    this.production = production;
+    this.staging = staging;
+    this.schema = schema;
+    this.batchSize = batchSize;
+    this.dialect = staging.dialect();
+    this.merges = plan(dialect, schema);
+  }
+
+  /** One merge per copied table, parents first; fails early on references it cannot order. */
+  static List<TableMerge> plan(Dialect dialect, StagedSchema schema) {
+    boolean checksRelaxed = !dialect.relaxForeignKeysSql().isEmpty();
+    List<TableMerge> merges = new ArrayList<>();
+    for (TableMetadata table : schema.graph().parentsFirst()) {
+      merges.add(
+          new TableMerge(
+              dialect,
+              table,
+              schema.productionTable(table),
+              "stg_copy_" + (merges.size() + 1),
+              checksRelaxed ? List.of() : DeferredColumns.of(table, schema.graph())));
+    }
+    return merges;
+  }
+
+  CopyResult run(String scope, long start) {
+    try (Connection source = production.connection();
+        Connection target = staging.connection()) {
+      Snapshot.begin(source);
+      target.setAutoCommit(false);
+      dialect.setCaptureEnabled(target, false);
+      dialect.relaxForeignKeysForCopy(target);
+      try {
+        CopyResult result = write(source, target, scope, start);
+        target.commit();
+        source.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback(target, e);
+        throw e;
+      } finally {
+        restoreSession(target);
+      }
+    } catch (SQLException e) {
+      throw StagingException.database("cannot copy production into staging", e);
+    }
+  }
+
+  private CopyResult write(Connection source, Connection target, String scope, long start)
+      throws SQLException {
+    long[] nanos = new long[merges.size()];
+    List<Long> rows = new ArrayList<>();
+    for (int i = 0; i < merges.size(); i++) {
+      long tableStart = System.nanoTime();
+      rows.add(load(source, target, merges.get(i)));
+      nanos[i] += System.nanoTime() - tableStart;
+    }
+    runEach(target, nanos, false, TableMerge::updateAndInsert, "writing rows");
+    runEach(target, nanos, false, TableMerge::restoreDeferred, "setting self-references");
+    runEach(target, nanos, false, TableMerge::detachMissing, "detaching rows production lacks");
+    runEach(target, nanos, true, TableMerge::deleteMissing, "deleting rows production lacks");
+    runEach(target, nanos, false, TableMerge::dropShadow, "dropping its shadow table");
+    List<TableMetadata> tables = merges.stream().map(TableMerge::table).toList();
+    ChangeLog changeLog = new ChangeLog(staging.controlTables());
+    long sessionId;
+    try {
+      changeLog.clear(target, tables);
+      sessionId = changeLog.startSession(target, scope, tables);
+    } catch (SQLException e) {
+      throw StagingException.database("cannot reset the change log of the copied tables", e);
+    }
+    List<TableCopy> copies = new ArrayList<>();
+    for (int i = 0; i < merges.size(); i++) {
+      TableCopy copy =
+          new TableCopy(merges.get(i).name(), rows.get(i), java.time.Duration.ofNanos(nanos[i]));
+      LOG.info(
+          "{}: {} rows copied in {} ms ({} rows/s)",
+          copy.table(),
+          copy.rows(),
+          copy.elapsed().toMillis(),
+          copy.rows() * 1000 / Math.max(1, copy.elapsed().toMillis()));
+      copies.add(copy);
+    }
+    return new CopyResult(
+        sessionId, copies, StagingCopy.total(copies), false, StagingCopy.since(start));
+  }
+
+  /** Production's rows of one table into its shadow table; binary COPY where the dialect has it. */
+  private long load(Connection source, Connection target, TableMerge merge) {
+    try {
+      execute(target, merge.createShadow());
+      Optional<BulkCopy> bulk = dialect.bulkCopy();
+      long rows =
+          bulk.isPresent()
+              ? bulk.get()
+                  .copy(
+                      source,
+                      merge.selectProduction(),
+                      target,
+                      merge.shadowTable(),
+                      merge.columns())
+              : RowTransfer.transfer(
+                  source,
+                  merge.selectProduction(),
+                  target,
+                  merge.insertIntoShadow(),
+                  merge.table().columns(),
+                  batchSize);
+      execute(target, merge.analyzeShadow());
+      LOG.debug("{}: {} rows read from production", merge.name(), rows);
+      return rows;
+    } catch (SQLException e) {
+      throw StagingException.database(
+          "cannot copy table " + merge.name() + " (reading production's rows)", e);
+    }
+  }
+
+  private void runEach(
+      Connection target,
+      long[] nanos,
+      boolean childrenFirst,
+      Function<TableMerge, List<String>> statements,
+      String step) {
+    for (int n = 0; n < merges.size(); n++) {
+      int i = childrenFirst ? merges.size() - 1 - n : n;
+      TableMerge merge = merges.get(i);
+      long tableStart = System.nanoTime();
+      try {
+        execute(target, statements.apply(merge));
+      } catch (SQLException e) {
+        throw StagingException.database("cannot copy table " + merge.name() + " (" + step + ")", e);
+      }
+      nanos[i] += System.nanoTime() - tableStart;
+    }
+  }
+
+  private static void execute(Connection connection, List<String> statements) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        LOG.trace("{}", sql);
+        statement.execute(sql);
+      }
+    }
+  }
+
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void restoreSession(Connection target) {
+    try {
+      execute(target, dialect.restoreForeignKeysSql());
+      dialect.setCaptureEnabled(target, true);
+    } catch (SQLException e) {
+      LOG.debug("could not restore the staging session settings: {}", e.getMessage());
+    }
+  }
+}
