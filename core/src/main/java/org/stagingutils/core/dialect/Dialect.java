@@ -89,7 +89,15 @@ public interface Dialect {
    * SQL expression giving the JSON array text of the row's capture-key values, byte for byte what
    * the capture trigger writes into {@code STGOKEY}/{@code STGNKEY} for the same row.
    */
-  String keyJson(TableMetadata table, String rowAlias);
+  default String keyJson(TableMetadata table, String rowAlias) {
+    return columnsJson(table, table.captureKey().orElseThrow().columns(), rowAlias);
+  }
+
+  /**
+   * SQL expression giving the JSON array text of the given columns' values, encoded as capture keys
+   * are: a foreign key's columns render exactly as the key of the row they reference.
+   */
+  String columnsJson(TableMetadata table, List<String> columns, String rowAlias);
 
   /**
    * SQL expression giving the JSON text of the whole row, byte for byte what the capture trigger

@@ -54,12 +54,10 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
-  public String keyJson(TableMetadata table, String rowAlias) {
+  public String columnsJson(TableMetadata table, List<String> columns, String rowAlias) {
     return function(table, "STAGING_KEY_JSON")
         + "("
-        + table.captureKey().orElseThrow().columns().stream()
-            .map(c -> rowAlias + "." + quote(c))
-            .collect(Collectors.joining(", "))
+        + columns.stream().map(c -> rowAlias + "." + quote(c)).collect(Collectors.joining(", "))
         + ")";
   }
 

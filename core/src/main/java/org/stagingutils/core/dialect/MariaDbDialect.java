@@ -72,9 +72,9 @@ public final class MariaDbDialect implements Dialect {
   }
 
   @Override
-  public String keyJson(TableMetadata table, String rowAlias) {
+  public String columnsJson(TableMetadata table, List<String> columns, String rowAlias) {
     return "JSON_ARRAY("
-        + table.captureKey().orElseThrow().columns().stream()
+        + columns.stream()
             .map(c -> jsonValue(table.column(c), rowAlias))
             .collect(Collectors.joining(", "))
         + ")";

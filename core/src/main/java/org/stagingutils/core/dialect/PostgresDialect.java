@@ -64,11 +64,9 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String keyJson(TableMetadata table, String rowAlias) {
+  public String columnsJson(TableMetadata table, List<String> columns, String rowAlias) {
     return "jsonb_build_array("
-        + table.captureKey().orElseThrow().columns().stream()
-            .map(c -> rowAlias + "." + quote(c))
-            .collect(Collectors.joining(", "))
+        + columns.stream().map(c -> rowAlias + "." + quote(c)).collect(Collectors.joining(", "))
         + ")::text";
   }
 

@@ -97,6 +97,44 @@ final class RowFetcher {
     return table.captureKey().orElseThrow().columns().stream().map(table::column).toList();
   }
 
+  /** Evaluates SQL expressions over the rows with the given keys: key JSON, then the values. */
+  void evaluate(
+      Connection connection,
+      Collection<String> keys,
+      List<String> expressions,
+      java.util.function.BiConsumer<String, String[]> sink)
+      throws SQLException {
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += batchSize) {
+      List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
+      String sql =
+          "SELECT "
+              + dialect.keyJson(table, "t")
+              + expressions.stream().map(e -> ", " + e).collect(Collectors.joining())
+              + " FROM "
+              + dialect.qualify(table.name())
+              + " t WHERE "
+              + keyIn(keyColumns(), batch.size());
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        int index = 1;
+        for (String key : batch) {
+          for (String value : KeyCodec.texts(key)) {
+            ps.setString(index++, value);
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String[] values = new String[expressions.size()];
+            for (int i = 0; i < values.length; i++) {
+              values[i] = rs.getString(2 + i);
+            }
+            sink.accept(rs.getString(1), values);
+          }
+        }
+      }
+    }
+  }
+
   /** {@code (k1, k2) IN ((?, ?), ...)}: every supported database uses the key index for it. */
   String keyIn(List<Column> keyColumns, int count) {
     String tuple = keyColumns.stream().map(dialect::keyParameter).collect(Collectors.joining(", "));

@@ -70,7 +70,48 @@ public final class StagingPropagation {
       snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       target.setAutoCommit(false);
 
-      Map<TableMetadata, TablePlan> plans = plan(request, staging, schema, snapshot, target);
+      Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
+      Map<TableMetadata, TablePlan> plans =
+          plan(request, staging, schema, snapshot, target, changes);
+      if (!request.changeSets().isEmpty()) {
+        ChangeSetSelection.Outcome selection =
+            new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
+                .select(
+                    plans,
+                    changes,
+                    new java.util.HashSet<>(request.changeSets()),
+                    request.withPrerequisites(),
+                    snapshot);
+        if (!selection.missing().isEmpty()) {
+          target.rollback();
+          snapshot.rollback();
+          return new PropagationResult(
+              0,
+              request.dryRun(),
+              true,
+              selection.missing().size()
+                  + " prerequisite row(s) of change set(s) "
+                  + request.changeSets()
+                  + " are pending outside them; nothing was written (propagate them too, or use"
+                  + " --with-prerequisites)",
+              List.of(),
+              List.of(),
+              selection.missing(),
+              0,
+              0,
+              elapsed(started));
+        }
+        selection
+            .taken()
+            .forEach(
+                p ->
+                    LOG.info(
+                        "taking prerequisite {} {} of change set {}",
+                        p.table(),
+                        p.key(),
+                        p.changeSet() == null ? "(none)" : p.changeSet()));
+        plans = selection.plans();
+      }
       List<Conflict> conflicts = new ArrayList<>();
       List<TableCounts> counts = new ArrayList<>();
       Set<Long> processed = new TreeSet<>();
@@ -140,7 +181,8 @@ public final class StagingPropagation {
       Database staging,
       StagedSchema schema,
       Connection snapshot,
-      Connection target)
+      Connection target,
+      Map<TableMetadata, TableChanges> changesByTable)
       throws SQLException {
     ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
@@ -173,6 +215,7 @@ public final class StagingPropagation {
         continue;
       }
       plans.put(table, plan);
+      changesByTable.put(table, changes);
       LOG.info(
           "{}: {} change-log rows consolidated into {} row(s)",
           table.name(),

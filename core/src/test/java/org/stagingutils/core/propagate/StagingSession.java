@@ -95,6 +95,35 @@ final class StagingSession implements AutoCloseable {
         false);
   }
 
+  PropagationResult propagate(List<String> changeSets, boolean withPrerequisites) {
+    PropagationRequest all = request(ConflictPolicy.FAIL);
+    return new StagingPropagation()
+        .propagate(
+            new PropagationRequest(
+                all.config(),
+                all.tables(),
+                all.onConflict(),
+                all.transaction(),
+                all.batchSize(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                all.retainDays(),
+                changeSets,
+                withPrerequisites));
+  }
+
+  /** Runs statements in staging under a change set, as an editing application would. */
+  void editIn(String changeSet, String... sql) throws SQLException {
+    try (Connection c = pair.staging().connection();
+        Statement s = c.createStatement()) {
+      dialect.setChangeSet(c, changeSet);
+      for (String each : sql) {
+        s.execute(each);
+      }
+    }
+  }
+
   PropagationResult propagate(ConflictPolicy policy) {
     return new StagingPropagation().propagate(request(policy));
   }

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.ForeignKey;
+import org.stagingutils.core.metadata.StagedSchema;
+import org.stagingutils.core.metadata.TableMetadata;
+
+/**
+ * Narrows a full plan to the rows of the selected change sets. A row belongs to the change set of
+ * the last change that touched it. Prerequisites come from the foreign keys: a selected row needs
+ * every pending parent it references, and a selected delete must not pull a row from under a
+ * pending row that references it. With {@code withPrerequisites} the parents are taken along,
+ * transitively; otherwise they are reported and the run refuses.
+ */
+final class ChangeSetSelection {
+  /** The narrowed plans, what is still missing, and which rows of other sets were taken along. */
+  record Outcome(
+      Map<TableMetadata, TablePlan> plans,
+      List<MissingPrerequisite> missing,
+      List<MissingPrerequisite> taken) {}
+
+  /** A pending row's reference to a pending row of a staged table. */
+  private record Reference(
+      TableMetadata child, String childKey, TableMetadata parent, String parentKey) {}
+
+  private final Dialect dialect;
+  private final StagedSchema schema;
+  private final int batchSize;
+
+  ChangeSetSelection(Dialect dialect, StagedSchema schema, int batchSize) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.batchSize = batchSize;
+  }
+
+  Outcome select(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      Set<String> changeSets,
+      boolean withPrerequisites,
+      Connection snapshot)
+      throws SQLException {
+    Map<TableMetadata, Set<String>> selected = new HashMap<>();
+    changes.forEach(
+        (table, tableChanges) -> {
+          Set<String> keys = new HashSet<>();
+          for (String key : tableChanges.dirtyKeys()) {
+            if (changeSets.contains(tableChanges.lastChangeSet(key))) {
+              keys.add(key);
+            }
+          }
+          selected.put(table, keys);
+        });
+    List<Reference> references = references(plans, snapshot);
+    List<MissingPrerequisite> taken = new ArrayList<>();
+    List<MissingPrerequisite> missing;
+    while (true) {
+      missing = new ArrayList<>();
+      List<Reference> toTake = new ArrayList<>();
+      for (Reference ref : references) {
+        boolean childSelected = selected.get(ref.child()).contains(ref.childKey());
+        boolean parentSelected = selected.get(ref.parent()).contains(ref.parentKey());
+        RowAction parentAction = action(plans, ref.parent(), ref.parentKey());
+        if (childSelected && !parentSelected && isUpsert(parentAction)) {
+          missing.add(prerequisite(changes, ref.parent(), ref.parentKey()));
+          toTake.add(ref);
+        } else if (!childSelected
+            && parentSelected
+            && parentAction != null
+            && parentAction.kind() == RowAction.Kind.DELETE) {
+          missing.add(prerequisite(changes, ref.child(), ref.childKey()));
+        }
+      }
+      if (!withPrerequisites || toTake.isEmpty()) {
+        break;
+      }
+      for (Reference ref : toTake) {
+        if (selected.get(ref.parent()).add(ref.parentKey())) {
+          taken.add(prerequisite(changes, ref.parent(), ref.parentKey()));
+        }
+      }
+    }
+    return new Outcome(narrow(plans, changes, selected), dedupe(missing), taken);
+  }
+
+  private static boolean isUpsert(RowAction action) {
+    return action != null && action.kind() != RowAction.Kind.DELETE;
+  }
+
+  private static RowAction action(
+      Map<TableMetadata, TablePlan> plans, TableMetadata table, String key) {
+    TablePlan plan = plans.get(table);
+    if (plan == null) {
+      return null;
+    }
+    return plan.actions().stream().filter(a -> a.key().equals(key)).findFirst().orElse(null);
+  }
+
+  private static MissingPrerequisite prerequisite(
+      Map<TableMetadata, TableChanges> changes, TableMetadata table, String key) {
+    return new MissingPrerequisite(
+        table.name().name(), KeyCodec.asMap(table, key), changes.get(table).lastChangeSet(key));
+  }
+
+  private static List<MissingPrerequisite> dedupe(List<MissingPrerequisite> missing) {
+    return List.copyOf(new java.util.LinkedHashSet<>(missing));
+  }
+
+  /** Pending upserts' foreign-key values that point at another pending row's key. */
+  private List<Reference> references(Map<TableMetadata, TablePlan> plans, Connection snapshot)
+      throws SQLException {
+    Map<String, TableMetadata> byName = new HashMap<>();
+    plans.keySet().forEach(t -> byName.put(t.name().name(), t));
+    List<Reference> references = new ArrayList<>();
+    for (TablePlan plan : plans.values()) {
+      TableMetadata child = plan.table();
+      List<ForeignKey> fks =
+          child.foreignKeys().stream()
+              .filter(fk -> byName.containsKey(fk.referencedTable().name()))
+              .filter(
+                  fk ->
+                      fk.referencedColumns()
+                          .equals(
+                              byName
+                                  .get(fk.referencedTable().name())
+                                  .captureKey()
+                                  .orElseThrow()
+                                  .columns()))
+              .toList();
+      List<String> upserts =
+          plan.actions().stream().filter(a -> isUpsert(a)).map(RowAction::key).toList();
+      if (fks.isEmpty() || upserts.isEmpty()) {
+        continue;
+      }
+      List<String> expressions =
+          fks.stream().map(fk -> dialect.columnsJson(child, fk.columns(), "t")).toList();
+      new RowFetcher(dialect, child, batchSize)
+          .evaluate(
+              snapshot,
+              upserts,
+              expressions,
+              (key, values) -> {
+                for (int i = 0; i < fks.size(); i++) {
+                  TableMetadata parent = byName.get(fks.get(i).referencedTable().name());
+                  if (values[i] != null && !KeyCodec.texts(values[i]).contains(null)) {
+                    references.add(new Reference(child, key, parent, values[i]));
+                  }
+                }
+              });
+    }
+    return references;
+  }
+
+  private static Map<TableMetadata, TablePlan> narrow(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      Map<TableMetadata, Set<String>> selected) {
+    Map<TableMetadata, TablePlan> narrowed = new LinkedHashMap<>();
+    plans.forEach(
+        (table, plan) -> {
+          Set<String> keys = selected.get(table);
+          TableChanges tableChanges = changes.get(table);
+          Set<Long> processed = new HashSet<>();
+          Set<Long> held = new HashSet<>();
+          for (String key : tableChanges.dirtyKeys()) {
+            (keys.contains(key) ? processed : held).addAll(tableChanges.logIds(key));
+          }
+          // A log row that also mentions an unselected row stays pending for that row's sake.
+          processed.removeAll(held);
+          processed.retainAll(plan.processedLogIds());
+          Set<String> conflictKeys = new HashSet<>();
+          keys.forEach(k -> conflictKeys.add(KeyCodec.asMap(table, k).toString()));
+          narrowed.put(
+              table,
+              new TablePlan(
+                  table,
+                  plan.actions().stream().filter(a -> keys.contains(a.key())).toList(),
+                  plan.conflicts().stream()
+                      .filter(c -> conflictKeys.contains(c.key().toString()))
+                      .toList(),
+                  processed,
+                  plan.skippedLogIds(),
+                  plan.earlyDeletes().stream()
+                      .filter(keys::contains)
+                      .collect(java.util.stream.Collectors.toSet()),
+                  plan.parked()));
+        });
+    return narrowed;
+  }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.stagingutils.core.testdb.DatabaseKind;
+
+class ChangeSetPropagationIT {
+
+  private static final String NEW_BRAND_PRODUCT =
+      "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+          + " (3001, 'BRAND-1', 'Brand product', TIMESTAMP '2024-05-01 10:00:00',"
+          + " '11111111-2222-4333-8444-555555555551')";
+  private static final String OTHER_BRAND_PRODUCT =
+      "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+          + " (3002, 'BRAND-2', 'Other brand product', TIMESTAMP '2024-05-01 10:00:00',"
+          + " '11111111-2222-4333-8444-555555555552')";
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aChangeSetPropagatesAloneOnlyWithItsPrerequisites(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String catentry = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
+      String listprice = kind == DatabaseKind.POSTGRESQL ? "listprice" : "LISTPRICE";
+      session.editIn("brand", NEW_BRAND_PRODUCT, OTHER_BRAND_PRODUCT);
+      session.editIn(
+          "sale",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE) VALUES"
+              + " (3001, 'USD', DATE '2024-06-01', 19.99)",
+          "UPDATE CATENTRY SET PRICE = 39.00 WHERE CATENTRY_ID = 1001");
+      session.edit("UPDATE STORE SET IDENTIFIER = 'Untagged edit' WHERE STORE_ID = 2");
+
+      PropagationResult alone = session.propagate(List.of("sale"), false);
+
+      assertThat(alone.refused()).isTrue();
+      assertThat(alone.missingPrerequisites())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.table()).isEqualTo(catentry);
+                assertThat(p.key().values().toString()).isEqualTo("[3001]");
+                assertThat(p.changeSet()).isEqualTo("brand");
+              });
+      assertThat(session.rows(session.pair.production(), listprice)).hasSize(5);
+
+      PropagationResult withPrerequisites = session.propagate(List.of("sale"), true);
+
+      assertThat(withPrerequisites.refused()).as(withPrerequisites.message()).isFalse();
+      assertThat(withPrerequisites.inserted()).isEqualTo(2); // the price and product 3001
+      assertThat(withPrerequisites.updated()).isEqualTo(1);
+      List<String> products = session.rows(session.pair.production(), catentry);
+      assertThat(products)
+          .anyMatch(r -> r.contains("BRAND-1"))
+          .noneMatch(r -> r.contains("BRAND-2"));
+      assertThat(session.pending()).isEqualTo(2); // product 3002 and the untagged edit
+
+      PropagationResult brand = session.propagate(List.of("brand"), false);
+
+      assertThat(brand.refused()).isFalse();
+      assertThat(brand.inserted()).isEqualTo(1);
+      assertThat(session.pending()).isEqualTo(1);
+      assertThat(session.rows(session.pair.production(), catentry))
+          .isEqualTo(session.rows(session.pair.staging(), catentry));
+
+      PropagationResult everything = session.propagate(ConflictPolicy.FAIL);
+      assertThat(everything.updated()).isEqualTo(1);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRowEditedUnderTwoChangeSetsBelongsToTheLastOne(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn("first", "UPDATE CATENTRY SET NAME = 'first' WHERE CATENTRY_ID = 2001");
+      session.editIn("second", "UPDATE CATENTRY SET PRICE = 5.00 WHERE CATENTRY_ID = 2001");
+
+      PropagationResult first = session.propagate(List.of("first"), false);
+      assertThat(first.updated()).isZero();
+
+      PropagationResult second = session.propagate(List.of("second"), false);
+      assertThat(second.updated()).isEqualTo(1);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+}
