@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.stagingutils.core.control.ControlTables;
 
@@ -24,8 +21,7 @@ final class ChangeLogReader {
     this.fetchSize = fetchSize;
   }
 
-  void read(Connection snapshot, String table, Optional<Instant> before, Consumer<LogEntry> sink)
-      throws SQLException {
+  void read(Connection snapshot, String table, Consumer<LogEntry> sink) throws SQLException {
     String sql =
         "SELECT "
             + String.join(
@@ -35,7 +31,8 @@ final class ChangeLogReader {
                 control.column("STGOKEY"),
                 control.column("STGNKEY"),
                 control.column("STGOROW"),
-                control.column("STGCHANGESET"))
+                control.column("STGCHANGESET"),
+                control.column("STGSTMP"))
             + " FROM "
             + control.qualified(ControlTables.CHANGE_LOG)
             + " WHERE "
@@ -43,15 +40,11 @@ final class ChangeLogReader {
             + " = ? AND "
             + control.column("STGPROCESSED")
             + " = 0"
-            + (before.isPresent() ? " AND " + control.column("STGSTMP") + " < ?" : "")
             + " ORDER BY "
             + control.column("STGRFNBR");
     try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
       ps.setFetchSize(fetchSize);
       ps.setString(1, table);
-      if (before.isPresent()) {
-        ps.setTimestamp(2, Timestamp.from(before.get()));
-      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           sink.accept(
@@ -61,7 +54,8 @@ final class ChangeLogReader {
                   rs.getString(3),
                   rs.getString(4),
                   rs.getString(5),
-                  rs.getString(6)));
+                  rs.getString(6),
+                  rs.getTimestamp(7).toInstant()));
         }
       }
     }

@@ -161,6 +161,29 @@ final class ChangeSetSelection {
     return references;
   }
 
+  /**
+   * Keeps only the rows whose last change was captured before {@code before}: a row also changed
+   * later waits whole, so production never gets a state that mixes both sides of the cutoff.
+   */
+  static Map<TableMetadata, TablePlan> before(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      java.time.Instant before) {
+    Map<TableMetadata, Set<String>> selected = new HashMap<>();
+    changes.forEach(
+        (table, tableChanges) -> {
+          Set<String> keys = new HashSet<>();
+          for (String key : tableChanges.dirtyKeys()) {
+            java.time.Instant captured = tableChanges.lastCaptured(key);
+            if (captured == null || captured.isBefore(before)) {
+              keys.add(key);
+            }
+          }
+          selected.put(table, keys);
+        });
+    return narrow(plans, changes, selected);
+  }
+
   private static Map<TableMetadata, TablePlan> narrow(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,

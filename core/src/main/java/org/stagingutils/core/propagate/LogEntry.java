@@ -8,4 +8,11 @@ package org.stagingutils.core.propagate;
  * @param newKey key JSON after the change (inserts and updates)
  * @param oldRow row JSON before the change (updates and deletes)
  */
-record LogEntry(long id, char op, String oldKey, String newKey, String oldRow, String changeSet) {}
+record LogEntry(
+    long id,
+    char op,
+    String oldKey,
+    String newKey,
+    String oldRow,
+    String changeSet,
+    java.time.Instant captured) {}

@@ -73,6 +73,9 @@ public final class StagingPropagation {
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
       Map<TableMetadata, TablePlan> plans =
           plan(request, staging, schema, snapshot, target, changes);
+      if (request.before().isPresent()) {
+        plans = ChangeSetSelection.before(plans, changes, request.before().get());
+      }
       if (!request.changeSets().isEmpty()) {
         ChangeSetSelection.Outcome selection =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
@@ -200,7 +203,7 @@ public final class StagingPropagation {
             : new CascadeClosure(staging.dialect(), request.batchSize());
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
-      reader.read(snapshot, table.name().name(), request.before(), changes::add);
+      reader.read(snapshot, table.name().name(), changes::add);
       if (changes.isEmpty() && cascades == null) {
         continue;
       }

@@ -23,6 +23,7 @@ final class TableChanges {
   private final Map<String, String> originOf = new HashMap<>();
   private final Map<String, String> lastChangeSet = new HashMap<>();
   private final Set<String> deleted = new java.util.HashSet<>();
+  private final Map<String, java.time.Instant> lastCaptured = new HashMap<>();
   private long entries;
 
   void add(LogEntry entry) {
@@ -58,6 +59,7 @@ final class TableChanges {
     expected.putIfAbsent(key, image == null ? ABSENT : image);
     logIds.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.id());
     lastChangeSet.put(key, entry.changeSet());
+    lastCaptured.put(key, entry.captured());
   }
 
   /** Every key the log mentions, old or new, in order of first mention. */
@@ -101,6 +103,11 @@ final class TableChanges {
    */
   void cascaded(String key) {
     expected.putIfAbsent(key, ABSENT);
+  }
+
+  /** When the last change that touched {@code key} was captured. */
+  java.time.Instant lastCaptured(String key) {
+    return lastCaptured.get(key);
   }
 
   /** Whether a row at {@code key} was deleted at some point of the pending history. */

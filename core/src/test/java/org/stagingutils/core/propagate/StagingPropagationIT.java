@@ -203,4 +203,48 @@ class StagingPropagationIT {
       assertThat(session.pending()).isZero();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void beforePropagatesOnlyRowsWhoseChangesAreAllOlder(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "UPDATE CATENTRY SET NAME = 'early only' WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET NAME = 'early' WHERE CATENTRY_ID = 2001");
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.edit(
+          "UPDATE CATENTRY SET PRICE = 1.00 WHERE CATENTRY_ID = 2001",
+          "UPDATE CATENTRY SET NAME = 'late' WHERE CATENTRY_ID = 1002");
+      PropagationRequest all = session.request(ConflictPolicy.FAIL);
+
+      PropagationResult result =
+          new StagingPropagation()
+              .propagate(
+                  new PropagationRequest(
+                      all.config(),
+                      all.tables(),
+                      all.onConflict(),
+                      all.transaction(),
+                      all.batchSize(),
+                      false,
+                      java.util.Optional.empty(),
+                      java.util.Optional.of(cutoff),
+                      all.retainDays(),
+                      List.of(),
+                      false));
+
+      assertThat(result.updated()).isEqualTo(1);
+      String table = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
+      assertThat(session.rows(session.pair.production(), table))
+          .anyMatch(r -> r.contains("early only"))
+          .noneMatch(r -> r.contains("NAME=early;"))
+          .noneMatch(r -> r.contains("late"));
+      assertThat(session.pending()).isEqualTo(3);
+
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+    }
+  }
 }
