@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a stagingcopy run copied, or would copy on a dry run.
+ * What {@code stagingcopy} did, or on a dry run would do.
  *
- * @param sessionId the staging session the copy started; 0 on a dry run
- * @param rows rows copied over all tables
+ * @param sessionId the staging session the copy started; 0 on a dry run or when writing a script
+ * @param tables the copied tables in the order they were written, parents first
+ * @param rows production rows copied, over all tables
  */
 public record CopyResult(
     long sessionId, List<TableCopy> tables, long rows, boolean dryRun, Duration elapsed) {
+
   public CopyResult {
     tables = List.copyOf(tables);
   }

@@ -3,5 +3,9 @@ package org.stagingutils.core.copy;
 
 import java.time.Duration;
 
-/** Rows copied (or to copy, on a dry run) into one staging table. */
+/**
+ * One copied table: its name as the database stores it and production's row count.
+ *
+ * @param elapsed time spent reading and writing this table
+ */
 public record TableCopy(String table, long rows, Duration elapsed) {}
