@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stagingutils.core.api.ErrorCategory;
-import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.check.CheckKind;
 import org.stagingutils.core.check.CheckRequest;
+import org.stagingutils.core.check.StagingCheck;
+import org.stagingutils.core.cli.CheckSummary;
 import org.stagingutils.core.cli.Settings;
 import org.stagingutils.core.cli.StagingCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** stagingcheck: maps its options to a {@link CheckRequest} and runs the checks. */
+/** stagingcheck: maps its options to a {@link CheckRequest}, runs the checks, prints the report. */
 @Command(
     name = "stagingcheck",
     description =
@@ -42,11 +42,6 @@ public final class CheckCommand extends StagingCommand {
         new CheckRequest(
             settings.stagingConfig(), tables(settings), Set.copyOf(checks), changeSets);
     LOG.debug("{}", request);
-    return check(request);
-  }
-
-  /** Where the check engine plugs in: run, render the report, return the exit code. */
-  private int check(CheckRequest request) {
-    throw new StagingException(ErrorCategory.DATABASE, "stagingcheck engine not implemented yet");
+    return print(CheckSummary.of(new StagingCheck().check(request)));
   }
 }

@@ -100,8 +100,11 @@ class CheckCommandTest {
     CommandRun run =
         run("--config", config.toString(), "--table", "store", "--format", "json", "-v");
 
-    assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("engine not implemented yet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode summary = new ObjectMapper().readTree(run.out());
+    assertThat(summary.get("status").asText()).isEqualTo("problems");
+    assertThat(summary.get("problems").get(0).get("message").asText())
+        .contains("exists in neither database");
     assertThat(run.out() + run.err()).doesNotContain("secret");
   }
 }

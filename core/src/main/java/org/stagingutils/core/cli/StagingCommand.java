@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,18 @@ public abstract class StagingCommand implements Callable<Integer> {
   /** The staged tables this run works on, from the scope setting and {@code --table}. */
   protected final List<String> tables(Settings settings) {
     return settings.tables(scope.tables());
+  }
+
+  /** Prints the run's summary on stdout in the chosen format; returns its exit code. */
+  protected final int print(Summary summary) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (outputFormat() == OutputFormat.JSON) {
+      out.println(SummaryJson.write(summary.json()));
+    } else {
+      out.print(summary.text());
+    }
+    out.flush();
+    return summary.exitCode();
   }
 
   public final OutputFormat outputFormat() {

@@ -29,6 +29,11 @@ public final class StagedTableResolver {
 
   /** The name as the database stores it: quotes keep case, unquoted names fold. */
   public String storedName(String written) {
+    return storedName(dialect, written);
+  }
+
+  /** The name as a database of {@code dialect} stores it: quotes keep case, unquoted names fold. */
+  public static String storedName(Dialect dialect, String written) {
     String name = written.strip();
     if (name.length() >= 2
         && (name.startsWith("\"") && name.endsWith("\"")

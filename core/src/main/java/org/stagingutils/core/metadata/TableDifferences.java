@@ -12,55 +12,88 @@ import java.util.Optional;
 public final class TableDifferences {
   private TableDifferences() {}
 
+  /** The differences as sentences, one per difference. */
   public static List<String> between(TableMetadata staging, TableMetadata production) {
-    List<String> differences = new ArrayList<>();
+    return of(staging, production).stream().map(TableDifference::message).toList();
+  }
+
+  /** The differences with the column concerned and both sides' definitions. */
+  public static List<TableDifference> of(TableMetadata staging, TableMetadata production) {
+    List<TableDifference> differences = new ArrayList<>();
     String table = staging.name().name();
     for (Column column : staging.columns()) {
       Optional<Column> other =
           production.columns().stream().filter(c -> c.name().equals(column.name())).findFirst();
       if (other.isEmpty()) {
-        differences.add(table + "." + column.name() + " exists in staging but not in production");
+        differences.add(
+            new TableDifference(
+                Optional.of(column.name()),
+                table + "." + column.name() + " exists in staging but not in production",
+                Optional.of(describe(column)),
+                Optional.empty()));
       } else if (!column.sameDefinitionAs(other.get())) {
         differences.add(
-            table
-                + "."
-                + column.name()
-                + " is "
-                + describe(column)
-                + " in staging but "
-                + describe(other.get())
-                + " in production");
+            new TableDifference(
+                Optional.of(column.name()),
+                table
+                    + "."
+                    + column.name()
+                    + " is "
+                    + describe(column)
+                    + " in staging but "
+                    + describe(other.get())
+                    + " in production",
+                Optional.of(describe(column)),
+                Optional.of(describe(other.get()))));
       }
     }
     for (Column column : production.columns()) {
       if (staging.columns().stream().noneMatch(c -> c.name().equals(column.name()))) {
-        differences.add(table + "." + column.name() + " exists in production but not in staging");
+        differences.add(
+            new TableDifference(
+                Optional.of(column.name()),
+                table + "." + column.name() + " exists in production but not in staging",
+                Optional.empty(),
+                Optional.of(describe(column))));
       }
     }
     if (!staging.columnNames().equals(production.columnNames()) && differences.isEmpty()) {
-      differences.add(table + " has its columns in a different order in staging and production");
+      differences.add(
+          new TableDifference(
+              Optional.empty(),
+              table + " has its columns in a different order in staging and production",
+              Optional.of(String.join(", ", staging.columnNames())),
+              Optional.of(String.join(", ", production.columnNames()))));
     }
     List<List<String>> stagingKeys = staging.allKeys().stream().map(Key::columns).toList();
     List<List<String>> productionKeys = production.allKeys().stream().map(Key::columns).toList();
     if (!sameKeys(staging, production)) {
       differences.add(
-          table
-              + " has keys "
-              + stagingKeys
-              + " in staging but "
-              + productionKeys
-              + " in production");
+          new TableDifference(
+              Optional.empty(),
+              table
+                  + " has keys "
+                  + stagingKeys
+                  + " in staging but "
+                  + productionKeys
+                  + " in production",
+              Optional.of(stagingKeys.toString()),
+              Optional.of(productionKeys.toString())));
     }
     List<String> stagingFks = foreignKeys(staging);
     List<String> productionFks = foreignKeys(production);
     if (!stagingFks.equals(productionFks)) {
       differences.add(
-          table
-              + " has foreign keys "
-              + stagingFks
-              + " in staging but "
-              + productionFks
-              + " in production");
+          new TableDifference(
+              Optional.empty(),
+              table
+                  + " has foreign keys "
+                  + stagingFks
+                  + " in staging but "
+                  + productionFks
+                  + " in production",
+              Optional.of(stagingFks.toString()),
+              Optional.of(productionFks.toString())));
     }
     return differences;
   }

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.check;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import org.stagingutils.core.control.ControlTables;
+import org.stagingutils.core.metadata.MetadataReader;
+
+/**
+ * Counts the unprocessed change-log rows of the checked tables (of the selected change sets, if
+ * any); 0 when staging has no change log yet.
+ */
+final class PendingChangeCounter {
+  private PendingChangeCounter() {}
+
+  static long count(CheckContext context) throws SQLException {
+    List<String> tables =
+        context.tables().stream()
+            .flatMap(t -> t.staging().stream())
+            .map(t -> t.name().name())
+            .toList();
+    if (tables.isEmpty()) {
+      return 0;
+    }
+    ControlTables control = context.staging().controlTables();
+    try (Connection connection = context.staging().connection()) {
+      connection.setReadOnly(true);
+      MetadataReader reader = new MetadataReader(connection, context.staging().dialect());
+      if (!reader.exists(control.table(ControlTables.CHANGE_LOG))) {
+        return 0;
+      }
+      String sql =
+          "SELECT COUNT(*) FROM "
+              + control.qualified(ControlTables.CHANGE_LOG)
+              + " WHERE "
+              + control.column("STGPROCESSED")
+              + " = 0 AND "
+              + control.column("STGTABLE")
+              + " IN ("
+              + placeholders(tables.size())
+              + ")"
+              + (context.changeSets().isEmpty()
+                  ? ""
+                  : " AND "
+                      + control.column("STGCHANGESET")
+                      + " IN ("
+                      + placeholders(context.changeSets().size())
+                      + ")");
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int index = 1;
+        for (String value : tables) {
+          statement.setString(index++, value);
+        }
+        for (String value : context.changeSets()) {
+          statement.setString(index++, value);
+        }
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+}

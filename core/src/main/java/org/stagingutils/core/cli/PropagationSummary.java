@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.stagingutils.core.propagate.Conflict;
+import org.stagingutils.core.propagate.MissingPrerequisite;
+import org.stagingutils.core.propagate.PropagationResult;
+import org.stagingutils.core.propagate.TableCounts;
+
+/** stagingprop's summary: counts per table, conflicts and missing prerequisites. */
+public record PropagationSummary(PropagationResult result) implements Summary {
+
+  public static PropagationSummary of(PropagationResult result) {
+    return new PropagationSummary(result);
+  }
+
+  @Override
+  public int exitCode() {
+    return result.refused() ? ExitCodes.REFUSED : ExitCodes.OK;
+  }
+
+  @Override
+  public String text() {
+    StringBuilder text = new StringBuilder();
+    text.append(headline()).append('\n');
+    int width = result.tables().stream().mapToInt(t -> t.table().length()).max().orElse(0);
+    for (TableCounts table : result.tables()) {
+      text.append("  ")
+          .append(TextLines.pad(table.table(), width))
+          .append("  ")
+          .append(counts(table.inserted(), table.updated(), table.deleted()))
+          .append('\n');
+    }
+    if (!result.conflicts().isEmpty()) {
+      text.append(TextLines.count(result.conflicts().size(), "conflict")).append(":\n");
+      for (Conflict conflict : result.conflicts()) {
+        text.append("  ")
+            .append(row(conflict.table(), TextLines.key(conflict.key())))
+            .append(": ")
+            .append(TextLines.lowerCase(conflict.kind()))
+            .append(": ")
+            .append(conflict.message())
+            .append('\n');
+      }
+    }
+    if (!result.missingPrerequisites().isEmpty()) {
+      text.append(TextLines.count(result.missingPrerequisites().size(), "missing prerequisite"))
+          .append(" (add --with-prerequisites or their change sets):\n");
+      for (MissingPrerequisite missing : result.missingPrerequisites()) {
+        text.append("  ")
+            .append(row(missing.table(), TextLines.key(missing.key())))
+            .append(", ")
+            .append(
+                missing.changeSet() == null
+                    ? "edited without a change set"
+                    : "in change set " + missing.changeSet())
+            .append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private String headline() {
+    String totals = counts(result.inserted(), result.updated(), result.deleted());
+    String changes =
+        TextLines.count(result.processedChanges(), "change")
+            + " processed, "
+            + result.skippedChanges()
+            + " skipped";
+    if (result.refused()) {
+      return "refused, nothing changed: " + result.message();
+    }
+    if (result.dryRun()) {
+      return "dry run, nothing changed: would apply "
+          + totals
+          + " ("
+          + TextLines.count(result.processedChanges(), "change")
+          + ")";
+    }
+    return "run "
+        + result.runId()
+        + ": "
+        + totals
+        + " ("
+        + changes
+        + ") in "
+        + TextLines.seconds(result.elapsed());
+  }
+
+  private static String counts(long inserted, long updated, long deleted) {
+    return inserted + " inserted, " + updated + " updated, " + deleted + " deleted";
+  }
+
+  private static String row(String table, String key) {
+    return table + " " + key;
+  }
+
+  @Override
+  public ObjectNode json() {
+    ObjectNode json = SummaryJson.status(result.refused() ? "refused" : "ok", exitCode());
+    if (result.refused() && result.message() != null) {
+      json.put("message", result.message());
+    }
+    json.put("runId", result.runId());
+    json.put("inserted", result.inserted());
+    json.put("updated", result.updated());
+    json.put("deleted", result.deleted());
+    ArrayNode tables = json.putArray("tables");
+    for (TableCounts table : result.tables()) {
+      ObjectNode node = tables.addObject();
+      node.put("table", table.table());
+      node.put("inserted", table.inserted());
+      node.put("updated", table.updated());
+      node.put("deleted", table.deleted());
+    }
+    ArrayNode conflicts = json.putArray("conflicts");
+    for (Conflict conflict : result.conflicts()) {
+      ObjectNode node = conflicts.addObject();
+      node.put("table", conflict.table());
+      node.set("key", SummaryJson.key(conflict.key()));
+      node.put("kind", TextLines.lowerCase(conflict.kind()));
+      node.put("message", conflict.message());
+    }
+    ArrayNode missing = json.putArray("missingPrerequisites");
+    for (MissingPrerequisite prerequisite : result.missingPrerequisites()) {
+      ObjectNode node = missing.addObject();
+      node.put("table", prerequisite.table());
+      node.set("key", SummaryJson.key(prerequisite.key()));
+      node.put("changeSet", prerequisite.changeSet());
+    }
+    json.put("processedChanges", result.processedChanges());
+    json.put("skippedChanges", result.skippedChanges());
+    json.put("dryRun", result.dryRun());
+    return json;
+  }
+}
