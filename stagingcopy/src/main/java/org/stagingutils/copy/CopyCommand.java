@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stagingutils.core.api.ErrorCategory;
-import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.cli.CopySummary;
 import org.stagingutils.core.cli.Settings;
 import org.stagingutils.core.cli.StagingCommand;
 import org.stagingutils.core.copy.CopyRequest;
+import org.stagingutils.core.copy.StagingCopy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +64,6 @@ public final class CopyCommand extends StagingCommand {
 
   /** Where the copy engine plugs in: run the request, render its result, return the exit code. */
   private int copy(CopyRequest request) {
-    throw new StagingException(ErrorCategory.DATABASE, "stagingcopy engine not implemented yet");
+    return print(CopySummary.of(new StagingCopy().copy(request)));
   }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stagingutils.core.api.ErrorCategory;
-import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.cli.PropagationSummary;
 import org.stagingutils.core.cli.Settings;
 import org.stagingutils.core.cli.StagingCommand;
 import org.stagingutils.core.cli.TimestampConverter;
 import org.stagingutils.core.propagate.ConflictPolicy;
 import org.stagingutils.core.propagate.PropagationRequest;
+import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.TransactionMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +103,6 @@ public final class PropCommand extends StagingCommand {
 
   /** Where the propagation engine plugs in: run, render the result, return the exit code. */
   private int propagate(PropagationRequest request) {
-    throw new StagingException(ErrorCategory.DATABASE, "stagingprop engine not implemented yet");
+    return print(PropagationSummary.of(new StagingPropagation().propagate(request)));
   }
 }
