@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
@@ -46,13 +48,50 @@ public final class CaptureInstaller {
                                 + " has neither a primary key nor a unique index: add one, or"
                                 + " remove it from the staged tables"))
                 .columns());
+    // Registered first: H2 initialises its trigger class on creation, from this registry.
+    register(connection, table, keyColumns);
     execute(
         connection,
         table,
         dialect.installCaptureSql(table, control.table(ControlTables.CHANGE_LOG)),
         "install capture triggers on");
-    register(connection, table, keyColumns);
     LOG.debug("capture installed on {} (key {})", table.name(), keyColumns);
+  }
+
+  /**
+   * The statements {@link #install} runs, as SQL text for a script: the registry row (values
+   * inlined as literals) before the trigger DDL, in the same order.
+   */
+  public List<String> installScript(TableMetadata table) {
+    String keyColumns = String.join(",", table.captureKey().orElseThrow().columns());
+    String registry = control.qualified(ControlTables.CAPTURED_TABLES);
+    String name = control.column("TABLE_NAME");
+    List<String> statements = new ArrayList<>();
+    statements.add(
+        "DELETE FROM "
+            + registry
+            + " WHERE "
+            + name
+            + " = "
+            + dialect.literal(table.name().name()));
+    statements.add(
+        "INSERT INTO "
+            + registry
+            + " ("
+            + name
+            + ", "
+            + control.column("KEY_COLUMNS")
+            + ", "
+            + control.column("TRIGGER_VERSION")
+            + ") VALUES ("
+            + dialect.literal(table.name().name())
+            + ", "
+            + dialect.literal(keyColumns)
+            + ", "
+            + TRIGGER_VERSION
+            + ")");
+    statements.addAll(dialect.installCaptureSql(table, control.table(ControlTables.CHANGE_LOG)));
+    return statements;
   }
 
   /** Removes the triggers of {@code table} and forgets it. */

@@ -21,6 +21,7 @@ import org.jooq.impl.DSL;
 import org.postgresql.util.PGobject;
 import org.stagingutils.core.api.ErrorCategory;
 import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.capture.CaptureInstaller;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.control.ControlTables;
 import org.stagingutils.core.dialect.Dialect;
@@ -58,8 +59,7 @@ final class CopyScript {
       out.write("-- suite's control tables (STAGLOG...) in staging: stagingcopy installs them.\n");
       ControlTables control = staging.controlTables();
       for (TableMerge merge : merges) {
-        for (String sql :
-            dialect.installCaptureSql(merge.table(), control.table(ControlTables.CHANGE_LOG))) {
+        for (String sql : new CaptureInstaller(dialect, control).installScript(merge.table())) {
           out.write(dialect.scriptStatement(sql));
         }
       }

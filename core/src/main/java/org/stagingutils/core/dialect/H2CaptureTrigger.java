@@ -13,8 +13,9 @@ import org.h2.api.Trigger;
 
 /**
  * The capture trigger of H2, whose triggers are Java classes. H2 runs it inside the editing
- * session, so it sees that session's {@code @STAGING_CAPTURE} and {@code @STAGING_CHANGE_SET}. The
- * class must be on the classpath of every program that opens the staging database.
+ * session, so it sees that session's {@code @STAGING_CAPTURE} and {@code @STAGING_CHANGE_SET}. It
+ * runs inside every program that opens the staging database, so it depends on nothing but H2 and
+ * this jar: its key columns come from the captured-table registry, written before it is created.
  */
 public final class H2CaptureTrigger implements Trigger {
   private String insertSql;
@@ -28,20 +29,41 @@ public final class H2CaptureTrigger implements Trigger {
       throws SQLException {
     this.tableName = table;
     this.columnNames = new ArrayList<>();
-    List<String> keyColumns = H2Dialect.captureKeyColumns(conn, schema, table);
     try (var rs = conn.getMetaData().getColumns(null, schema, table, null)) {
       while (rs.next()) {
-        columnNames.add(rs.getString("COLUMN_NAME"));
+        if (table.equals(rs.getString("TABLE_NAME"))
+            && schema.equals(rs.getString("TABLE_SCHEM"))) {
+          columnNames.add(rs.getString("COLUMN_NAME"));
+        }
       }
     }
+    List<String> keyColumns = registeredKey(conn, schema, table);
     keyPositions = keyColumns.stream().mapToInt(columnNames::indexOf).toArray();
-    H2Dialect dialect = new H2Dialect();
     insertSql =
         "INSERT INTO "
-            + dialect.quote(schema)
-            + "."
-            + dialect.quote("STAGLOG")
-            + " (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET) VALUES (?, ?, ?, ?, ?, ?)";
+            + quote(schema)
+            + ".STAGLOG (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+  }
+
+  private static List<String> registeredKey(Connection conn, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT KEY_COLUMNS FROM " + quote(schema) + ".STAGTABLES WHERE TABLE_NAME = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException(
+              "table " + table + " is not registered for capture: run stagingcopy again");
+        }
+        return List.of(rs.getString(1).split(","));
+      }
+    }
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   @Override

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 import org.stagingutils.core.api.StagingException;
-import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.TableMetadata;
 import org.stagingutils.core.metadata.TableName;
 
@@ -95,17 +94,6 @@ public final class H2Dialect implements Dialect {
   private String trigger(TableMetadata table) {
     String name = quote(CaptureNames.forTable(table.name().name(), "", MAX_IDENTIFIER));
     return table.name().schema().map(s -> quote(s) + "." + name).orElse(name);
-  }
-
-  /** The capture key of a table, as the trigger finds it when H2 initialises it. */
-  static List<String> captureKeyColumns(Connection connection, String schema, String table)
-      throws SQLException {
-    TableMetadata metadata =
-        new MetadataReader(connection, new H2Dialect()).read(TableName.of(schema, table));
-    return metadata
-        .captureKey()
-        .orElseThrow(() -> new SQLException("table " + table + " has no key to capture by"))
-        .columns();
   }
 
   @Override

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.dialect;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -18,99 +16,110 @@ import java.util.List;
 /**
  * Encodes JDBC values as JSON text, for databases whose capture triggers run in Java (H2). The
  * trigger and the SQL functions that read production use this same code, so equal rows give equal
- * text.
+ * text. It uses nothing but the JDK: it runs inside every program that edits the staging database.
  */
 public final class JsonValues {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private JsonValues() {}
 
-  /** {@code [v1, v2, ...]} */
+  /** {@code [v1,v2,...]} */
   public static String array(List<?> values) {
-    return write(
-        g -> {
-          g.writeStartArray();
-          for (Object value : values) {
-            writeValue(g, value);
-          }
-          g.writeEndArray();
-        });
-  }
-
-  /** {@code {"n1": v1, ...}} */
-  public static String object(List<String> names, List<?> values) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          for (int i = 0; i < names.size(); i++) {
-            g.writeFieldName(names.get(i));
-            writeValue(g, values.get(i));
-          }
-          g.writeEndObject();
-        });
-  }
-
-  private interface Writer {
-    void write(JsonGenerator generator) throws IOException;
-  }
-
-  private static String write(Writer writer) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writer.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      writeValue(out, values.get(i));
     }
-    return out.toString();
+    return out.append(']').toString();
   }
 
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+  /** {@code {"n1":v1,...}} */
+  public static String object(List<String> names, List<?> values) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      writeString(out, names.get(i));
+      out.append(':');
+      writeValue(out, values.get(i));
+    }
+    return out.append('}').toString();
+  }
+
+  private static void writeValue(StringBuilder out, Object value) {
     if (value == null) {
-      g.writeNull();
+      out.append("null");
     } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
+      out.append(b);
     } else if (value instanceof BigDecimal d) {
-      g.writeNumber(d.toPlainString());
+      out.append(d.toPlainString());
     } else if (value instanceof Integer
         || value instanceof Long
         || value instanceof Short
         || value instanceof Byte
-        || value instanceof BigInteger
-        || value instanceof Double
-        || value instanceof Float) {
-      g.writeNumber(value.toString());
+        || value instanceof BigInteger) {
+      out.append(value);
+    } else if (value instanceof Double d && Double.isFinite(d)) {
+      out.append(d);
+    } else if (value instanceof Float f && Float.isFinite(f)) {
+      out.append(f);
     } else if (value instanceof byte[] bytes) {
-      g.writeString(HexFormat.of().formatHex(bytes));
+      writeString(out, HexFormat.of().formatHex(bytes));
     } else if (value instanceof Clob clob) {
-      g.writeString(read(clob));
+      writeString(out, read(clob));
     } else if (value instanceof Blob blob) {
-      g.writeString(HexFormat.of().formatHex(read(blob)));
+      writeString(out, HexFormat.of().formatHex(read(blob)));
     } else if (value instanceof java.sql.Timestamp t) {
-      g.writeString(t.toLocalDateTime().toString());
+      writeString(out, t.toLocalDateTime().toString());
     } else if (value instanceof java.sql.Date d) {
-      g.writeString(d.toLocalDate().toString());
+      writeString(out, d.toLocalDate().toString());
     } else if (value instanceof java.sql.Time t) {
-      g.writeString(t.toLocalTime().toString());
+      writeString(out, t.toLocalTime().toString());
     } else {
-      g.writeString(value.toString());
+      writeString(out, value.toString());
     }
   }
 
-  private static String read(Clob clob) throws IOException {
+  private static void writeString(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static String read(Clob clob) {
     try (Reader reader = clob.getCharacterStream()) {
       StringWriter out = new StringWriter();
       reader.transferTo(out);
       return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (SQLException e) {
-      throw new IOException(e);
+      throw new IllegalStateException(e);
     }
   }
 
-  private static byte[] read(Blob blob) throws IOException {
+  private static byte[] read(Blob blob) {
     try {
       return blob.getBytes(1, (int) blob.length());
     } catch (SQLException e) {
-      throw new IOException(e);
+      throw new IllegalStateException(e);
     }
   }
 }
