@@ -148,14 +148,40 @@ public final class MetadataReader {
 
   private List<ForeignKey> foreignKeys(TableName table) throws SQLException {
     String schema = table.schema().orElseThrow();
-    Map<String, List<String[]>> parts = new LinkedHashMap<>();
-    Map<String, int[]> rules = new LinkedHashMap<>();
-    Map<String, TableName> targets = new LinkedHashMap<>();
     try (ResultSet rs =
         metaData.getImportedKeys(
             dialect.metadataCatalog(schema), dialect.metadataSchema(schema), table.name())) {
+      return foreignKeys(rs, schema);
+    }
+  }
+
+  /**
+   * Foreign keys of any table in the database (staged or not) that reference {@code table}: the
+   * rows a delete there could be blocked by, or cascade into.
+   */
+  public List<ForeignKey> referencingForeignKeys(TableName table) throws SQLException {
+    String schema = schemaOf(table);
+    try (ResultSet rs =
+        metaData.getExportedKeys(
+            dialect.metadataCatalog(schema), dialect.metadataSchema(schema), table.name())) {
+      return foreignKeys(rs, schema);
+    }
+  }
+
+  private List<ForeignKey> foreignKeys(ResultSet rs, String schema) throws SQLException {
+    Map<String, List<String[]>> parts = new LinkedHashMap<>();
+    Map<String, int[]> rules = new LinkedHashMap<>();
+    Map<String, TableName> targets = new LinkedHashMap<>();
+    Map<String, TableName> sources = new LinkedHashMap<>();
+    {
       while (rs.next()) {
-        String name = rs.getString("FK_NAME");
+        // Keyed by table too: constraint names are only unique per table on some databases.
+        String name = rs.getString("FKTABLE_NAME") + "\u0000" + rs.getString("FK_NAME");
+        String sourceSchema =
+            dialect.metadataCatalog(schema) != null
+                ? rs.getString("FKTABLE_CAT")
+                : rs.getString("FKTABLE_SCHEM");
+        sources.put(name, TableName.of(sourceSchema, rs.getString("FKTABLE_NAME")));
         String targetSchema =
             dialect.metadataCatalog(schema) != null
                 ? rs.getString("PKTABLE_CAT")
@@ -183,8 +209,8 @@ public final class MetadataReader {
       int[] rule = rules.get(entry.getKey());
       keys.add(
           new ForeignKey(
-              entry.getKey(),
-              table,
+              entry.getKey().substring(entry.getKey().indexOf('\u0000') + 1),
+              sources.get(entry.getKey()),
               columns.stream().map(c -> c[1]).toList(),
               targets.get(entry.getKey()),
               columns.stream().map(c -> c[2]).toList(),

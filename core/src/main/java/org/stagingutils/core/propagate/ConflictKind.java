@@ -10,5 +10,10 @@ public enum ConflictKind {
   /** An update or delete whose production row is gone. */
   MISSING,
   /** The row would collide on a unique index with another production row. */
-  UNIQUE
+  UNIQUE,
+  /**
+   * A foreign key production could not satisfy: the row references a row production lacks, or a
+   * deleted row is still referenced there by rows outside the staged tables.
+   */
+  REFERENCE
 }

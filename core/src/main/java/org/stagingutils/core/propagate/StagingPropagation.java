@@ -115,6 +115,16 @@ public final class StagingPropagation {
                         p.changeSet() == null ? "(none)" : p.changeSet()));
         plans = selection.plans();
       }
+      Map<TableMetadata, Map<String, Conflict>> unreferenceable =
+          new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
+              .find(plans, snapshot, target);
+      Map<TableMetadata, TablePlan> checked = new LinkedHashMap<>();
+      plans.forEach(
+          (table, plan) ->
+              checked.put(
+                  table,
+                  plan.without(unreferenceable.getOrDefault(table, Map.of()), changes.get(table))));
+      plans = checked;
       List<Conflict> conflicts = new ArrayList<>();
       List<TableCounts> counts = new ArrayList<>();
       Set<Long> processed = new TreeSet<>();

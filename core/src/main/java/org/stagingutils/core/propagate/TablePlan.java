@@ -18,6 +18,27 @@ record TablePlan(
     Set<String> earlyDeletes,
     java.util.Map<String, List<org.stagingutils.core.metadata.Key>> parked) {
 
+  /** This plan without the rows that cannot be written, which stay pending as conflicts. */
+  TablePlan without(java.util.Map<String, Conflict> rows, TableChanges changes) {
+    if (rows.isEmpty()) {
+      return this;
+    }
+    List<Conflict> allConflicts = new java.util.ArrayList<>(conflicts);
+    allConflicts.addAll(rows.values());
+    Set<Long> skipped = new java.util.HashSet<>(skippedLogIds);
+    rows.keySet().forEach(k -> skipped.addAll(changes.logIds(k)));
+    Set<Long> processed = new java.util.HashSet<>(processedLogIds);
+    processed.removeAll(skipped);
+    return new TablePlan(
+        table,
+        actions.stream().filter(a -> !rows.containsKey(a.key())).toList(),
+        allConflicts,
+        processed,
+        skipped,
+        earlyDeletes,
+        parked);
+  }
+
   TableCounts counts() {
     long inserted = actions.stream().filter(a -> a.kind() == RowAction.Kind.INSERT).count();
     long deleted = actions.stream().filter(a -> a.kind() == RowAction.Kind.DELETE).count();

@@ -247,4 +247,31 @@ class StagingPropagationIT {
       assertThat(session.production()).isEqualTo(session.staging());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void referencesProductionCannotSatisfyRefuseBeforeWriting(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      // Staging drops an ordered product (its order lines are staging's own, not production's).
+      session.edit(
+          "DELETE FROM ORDERITEMS WHERE CATENTRY_ID = 2001",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 2001",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE) VALUES"
+              + " (1002, 'GBP', DATE '2024-06-01', 99)");
+      // Meanwhile production retired the product the new price belongs to.
+      session.editProduction("DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002");
+      Map<String, List<String>> before = session.production();
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).isTrue();
+      assertThat(result.conflicts())
+          .extracting(c -> c.table().toUpperCase() + " " + c.kind() + " " + c.key().values())
+          .containsExactlyInAnyOrder(
+              "CATENTRY REFERENCE [2001]", "LISTPRICE REFERENCE [1002, GBP, 2024-06-01]");
+      assertThat(result.conflicts())
+          .anyMatch(c -> c.message().toUpperCase().contains("ORDERITEMS"));
+      assertThat(session.production()).isEqualTo(before);
+    }
+  }
 }
