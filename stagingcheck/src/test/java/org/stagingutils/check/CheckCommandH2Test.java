@@ -124,6 +124,7 @@ class CheckCommandH2Test {
         .startsWith("schema: staged tables that differ between staging and production\n")
         .contains("  CATENTRY\n", "        column:     FIELD1\n")
         .endsWith(
-            "1 problem (schema: 1) in 1 table; 0 pending changes; checks run: schema, config\n");
+            "1 problem (schema: 1) in 1 table; 0 pending changes; checks run: unique, drift,"
+                + " references, schema, config\n");
   }
 }

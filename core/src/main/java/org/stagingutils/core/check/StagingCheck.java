@@ -20,9 +20,9 @@ public final class StagingCheck {
   private static final Logger LOG = LoggerFactory.getLogger(StagingCheck.class);
 
   /**
-   * Every check implemented so far, in the order their problems are reported. {@code unique},
-   * {@code drift} and {@code references} need the pending-change planner of the propagation engine
-   * and join this list as classes of their own.
+   * The checks that read metadata, in the order their problems are reported; the pending-change
+   * checks ({@code unique}, {@code drift}, {@code references}) share one dry run per request and
+   * are added by {@link #check}.
    */
   private static final List<TableCheck> CHECKS =
       List.of(
@@ -39,6 +39,10 @@ public final class StagingCheck {
   }
 
   public CheckReport check(CheckRequest request) {
+    List<TableCheck> checks = new ArrayList<>(this.checks);
+    if (this.checks == CHECKS) {
+      checks.addAll(PendingChangeCheck.all(new PropagationPreview(request)));
+    }
     Set<CheckKind> runnable = EnumSet.noneOf(CheckKind.class);
     for (CheckKind kind : request.checks()) {
       if (checks.stream().anyMatch(check -> check.kind() == kind)) {

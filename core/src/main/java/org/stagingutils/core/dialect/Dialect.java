@@ -122,6 +122,15 @@ public interface Dialect {
     return true;
   }
 
+  /**
+   * Whether reading rows as key and row JSON needs functions that the control schema installs (H2's
+   * are Java). Then even a dry run installs production's control schema, or it could not read
+   * production at all.
+   */
+  default boolean readsThroughInstalledFunctions() {
+    return false;
+  }
+
   /** Statements that install (or replace) the capture triggers of {@code table}. */
   List<String> installCaptureSql(TableMetadata table, TableName changeLog);
 

@@ -75,6 +75,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean readsThroughInstalledFunctions() {
+    return true;
+  }
+
+  @Override
   public List<String> installCaptureSql(TableMetadata table, TableName changeLog) {
     return List.of(
         removeCaptureSql(table).get(0),

@@ -47,7 +47,7 @@ public final class StagingPropagation {
       }
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       requireStagingSession(staging);
-      if (!request.dryRun()) {
+      if (!request.dryRun() || production.dialect().readsThroughInstalledFunctions()) {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
       }

@@ -28,7 +28,7 @@ class StagingCheckIT {
       CheckReport report = catalog.check();
 
       assertThat(report.problems()).isEmpty();
-      assertThat(report.checks()).containsExactlyInAnyOrder(CheckKind.SCHEMA, CheckKind.CONFIG);
+      assertThat(report.checks()).containsExactlyInAnyOrder(CheckKind.values());
       assertThat(report.pendingChanges()).isZero();
       assertThat(CheckSummary.of(report).exitCode()).isZero();
       assertThat(CheckSummary.of(report).json().get("status").asText()).isEqualTo("ok");
