@@ -34,6 +34,11 @@ public final class StagingPropagation {
   private static final Logger LOG = LoggerFactory.getLogger(StagingPropagation.class);
 
   public PropagationResult propagate(PropagationRequest request) {
+    if (request.scriptFile().isPresent()) {
+      // Never run for real what the user asked to have written down.
+      throw StagingException.configuration(
+          "stagingprop --script-file is not supported yet: use --dry-run to see the plan");
+    }
     Instant started = Instant.now();
     try (Database staging = DatabaseOpener.open(request.config().staging());
         Database production = DatabaseOpener.open(request.config().production())) {
