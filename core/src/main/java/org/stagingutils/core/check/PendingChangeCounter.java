@@ -17,24 +17,27 @@ import org.stagingutils.core.metadata.MetadataReader;
 final class PendingChangeCounter {
   private PendingChangeCounter() {}
 
-  static long count(CheckContext context) throws SQLException {
+  /** Unprocessed changes of the checked tables, per change set (edits without one: null). */
+  static List<ChangeSetCount> count(CheckContext context) throws SQLException {
     List<String> tables =
         context.tables().stream()
             .flatMap(t -> t.staging().stream())
             .map(t -> t.name().name())
             .toList();
     if (tables.isEmpty()) {
-      return 0;
+      return List.of();
     }
     ControlTables control = context.staging().controlTables();
     try (Connection connection = context.staging().connection()) {
       connection.setReadOnly(true);
       MetadataReader reader = new MetadataReader(connection, context.staging().dialect());
       if (!reader.exists(control.table(ControlTables.CHANGE_LOG))) {
-        return 0;
+        return List.of();
       }
       String sql =
-          "SELECT COUNT(*) FROM "
+          "SELECT "
+              + control.column("STGCHANGESET")
+              + ", COUNT(*) FROM "
               + control.qualified(ControlTables.CHANGE_LOG)
               + " WHERE "
               + control.column("STGPROCESSED")
@@ -49,7 +52,11 @@ final class PendingChangeCounter {
                       + control.column("STGCHANGESET")
                       + " IN ("
                       + placeholders(context.changeSets().size())
-                      + ")");
+                      + ")")
+              + " GROUP BY "
+              + control.column("STGCHANGESET")
+              + " ORDER BY "
+              + control.column("STGCHANGESET");
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         int index = 1;
         for (String value : tables) {
@@ -58,10 +65,13 @@ final class PendingChangeCounter {
         for (String value : context.changeSets()) {
           statement.setString(index++, value);
         }
+        List<ChangeSetCount> counts = new java.util.ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
+          while (rs.next()) {
+            counts.add(new ChangeSetCount(rs.getString(1), rs.getLong(2)));
+          }
         }
+        return counts;
       }
     }
   }

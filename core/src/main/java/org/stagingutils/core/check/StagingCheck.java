@@ -62,7 +62,12 @@ public final class StagingCheck {
           }
         }
       }
-      return new CheckReport(runnable, problems, pendingChanges(context));
+      List<ChangeSetCount> pending = pendingChanges(context);
+      return new CheckReport(
+          runnable,
+          problems,
+          pending.stream().mapToLong(ChangeSetCount::pendingChanges).sum(),
+          pending);
     }
   }
 
@@ -83,7 +88,7 @@ public final class StagingCheck {
     }
   }
 
-  private static long pendingChanges(CheckContext context) {
+  private static List<ChangeSetCount> pendingChanges(CheckContext context) {
     try {
       return PendingChangeCounter.count(context);
     } catch (SQLException e) {

@@ -47,6 +47,18 @@ public record CheckSummary(CheckReport report) implements Summary {
       }
       text.append('\n');
     }
+    if (report.changeSets().stream().anyMatch(c -> c.changeSet() != null)) {
+      text.append("pending by change set: ")
+          .append(
+              report.changeSets().stream()
+                  .map(
+                      c ->
+                          (c.changeSet() == null ? "(no change set)" : c.changeSet())
+                              + " "
+                              + c.pendingChanges())
+                  .collect(Collectors.joining(", ")))
+          .append('\n');
+    }
     return text.append(countLine()).append('\n').toString();
   }
 
@@ -130,6 +142,15 @@ public record CheckSummary(CheckReport report) implements Summary {
     ArrayNode problems = json.putArray("problems");
     report.problems().forEach(problem -> problems.add(json(problem)));
     json.put("pendingChanges", report.pendingChanges());
+    ArrayNode changeSets = json.putArray("changeSets");
+    report
+        .changeSets()
+        .forEach(
+            c -> {
+              ObjectNode entry = changeSets.addObject();
+              entry.put("changeSet", c.changeSet());
+              entry.put("pendingChanges", c.pendingChanges());
+            });
     return json;
   }
 

@@ -53,6 +53,29 @@ class PendingChangeChecksIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void listsPendingChangesPerChangeSet(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn(
+          "spring-sale",
+          "UPDATE CATENTRY SET PRICE = 9.99 WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET PRICE = 19.99 WHERE CATENTRY_ID = 1002");
+      session.editIn("new-brand", "UPDATE STORE SET IDENTIFIER = 'Brand' WHERE STORE_ID = 2");
+      session.edit("UPDATE STORE SET IDENTIFIER = 'Plain' WHERE STORE_ID = 1");
+
+      CheckReport report = check(session);
+
+      assertThat(report.changeSets())
+          .extracting(c -> c.changeSet() + "=" + c.pendingChanges())
+          .containsExactlyInAnyOrder("spring-sale=2", "new-brand=1", "null=1");
+      assertThat(report.pendingChanges()).isEqualTo(4);
+      var summary = org.stagingutils.core.cli.CheckSummary.of(report);
+      assertThat(summary.text()).contains("pending by change set: ").contains("spring-sale 2");
+      assertThat(summary.json().get("changeSets")).hasSize(3);
+    }
+  }
+
   private static CheckReport check(StagingSession session) {
     return new StagingCheck()
         .check(

@@ -114,7 +114,7 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /** Runs statements in staging under a change set, as an editing application would. */
-  void editIn(String changeSet, String... sql) throws SQLException {
+  public void editIn(String changeSet, String... sql) throws SQLException {
     try (Connection c = pair.staging().connection();
         Statement s = c.createStatement()) {
       dialect.setChangeSet(c, changeSet);
