@@ -139,7 +139,7 @@ class CheckSummaryTest {
                    "staging": "2024-06-01T10:15:30"},
                   {"check": "config", "table": "NOKEY", "key": {}, "message": "table NOKEY has no key: add one"}
                  ],
-                 "pendingChanges": 3}
+                 "pendingChanges": 3, "changeSets": []}
                 """));
   }
 
@@ -150,7 +150,7 @@ class CheckSummaryTest {
     assertThat(SummaryJson.write(summary.json()))
         .isEqualTo(
             "{\"status\":\"ok\",\"exitCode\":0,\"checks\":[\"schema\"],\"problems\":[],"
-                + "\"pendingChanges\":0}");
+                + "\"pendingChanges\":0,\"changeSets\":[]}");
   }
 
   static String golden(String name) throws IOException {
