@@ -35,13 +35,13 @@ import org.stagingutils.core.testdb.TestDatabases;
  * A production and a staging database holding the same seeded catalog, with capture installed on
  * staging: the state stagingcopy leaves behind, built without it.
  */
-final class StagingSession implements AutoCloseable {
-  final DatabaseKind kind;
-  final DatabasePair pair;
-  final Dialect dialect;
-  final List<String> tables;
+public final class StagingSession implements AutoCloseable {
+  public final DatabaseKind kind;
+  public final DatabasePair pair;
+  public final Dialect dialect;
+  public final List<String> tables;
 
-  StagingSession(DatabaseKind kind) throws SQLException {
+  public StagingSession(DatabaseKind kind) throws SQLException {
     this.kind = kind;
     this.pair = TestDatabases.createPair(kind);
     CatalogSchema.create(pair.production());
@@ -67,20 +67,20 @@ final class StagingSession implements AutoCloseable {
     }
   }
 
-  static ConnectionSettings settings(
+  public static ConnectionSettings settings(
       String role, org.stagingutils.core.testdb.TestDatabase database) {
     return new ConnectionSettings(
         role, database.url(), database.user(), database.password(), Optional.empty());
   }
 
-  StagingConfig config() {
+  public StagingConfig config() {
     return new StagingConfig(
         settings("staging", pair.staging()),
         settings("production", pair.production()),
         Map.of("all", tables));
   }
 
-  PropagationRequest request(ConflictPolicy policy) {
+  public PropagationRequest request(ConflictPolicy policy) {
     return new PropagationRequest(
         config(),
         tables,
@@ -95,24 +95,24 @@ final class StagingSession implements AutoCloseable {
         false);
   }
 
-  PropagationResult propagate(ConflictPolicy policy) {
+  public PropagationResult propagate(ConflictPolicy policy) {
     return new StagingPropagation().propagate(request(policy));
   }
 
   /** Runs statements in staging as an editor would. */
-  void edit(String... sql) throws SQLException {
+  public void edit(String... sql) throws SQLException {
     pair.staging().execute(sql);
   }
 
-  void editProduction(String... sql) throws SQLException {
+  public void editProduction(String... sql) throws SQLException {
     pair.production().execute(sql);
   }
 
-  String q(String identifier) {
+  public String q(String identifier) {
     return dialect.quote(identifier);
   }
 
-  long pending() throws SQLException {
+  public long pending() throws SQLException {
     try (Connection c = pair.staging().connection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0")) {
@@ -122,7 +122,7 @@ final class StagingSession implements AutoCloseable {
   }
 
   /** Every staged table's rows, normalised to text, sorted: equal maps mean equal databases. */
-  Map<String, List<String>> contents(org.stagingutils.core.testdb.TestDatabase database)
+  public Map<String, List<String>> contents(org.stagingutils.core.testdb.TestDatabase database)
       throws SQLException {
     Map<String, List<String>> contents = new LinkedHashMap<>();
     for (String table : CatalogSchema.stagedTables(kind)) {
@@ -131,15 +131,15 @@ final class StagingSession implements AutoCloseable {
     return contents;
   }
 
-  Map<String, List<String>> staging() throws SQLException {
+  public Map<String, List<String>> staging() throws SQLException {
     return contents(pair.staging());
   }
 
-  Map<String, List<String>> production() throws SQLException {
+  public Map<String, List<String>> production() throws SQLException {
     return contents(pair.production());
   }
 
-  List<String> rows(org.stagingutils.core.testdb.TestDatabase database, String table)
+  public List<String> rows(org.stagingutils.core.testdb.TestDatabase database, String table)
       throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = database.connection();
