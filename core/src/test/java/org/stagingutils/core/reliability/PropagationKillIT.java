@@ -4,8 +4,6 @@ package org.stagingutils.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +105,7 @@ class PropagationKillIT {
           if (kill.logLine() == null) {
             Thread.sleep((long) (cleanRun.toMillis() * kill.fraction()));
           } else if (kill.logLine().equals(Kill.WRITING)) {
-            awaitWriting(session, child, FIRST + PRODUCTS * round);
+            ProductionWrites.await(session, FIRST + PRODUCTS * round, child::isAlive, RUN_LIMIT);
             Thread.sleep((long) (1000 * kill.fraction()));
           } else {
             assertThat(child.awaitLine(kill.logLine(), RUN_LIMIT)).as(child.output()).isTrue();
@@ -152,36 +150,6 @@ class PropagationKillIT {
               .assertAppliedAtMostOnce(lastRun, planned, context);
         }
       }
-    }
-  }
-
-  /**
-   * Until the child's production transaction has written rows: PostgreSQL shows it as a backend
-   * with a transaction id; on MariaDB a dirty read sees the products this round inserts.
-   */
-  private static void awaitWriting(StagingSession session, EngineProcess child, long inserted)
-      throws Exception {
-    long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
-    try (Connection dirty = session.pair.production().connection();
-        Statement s = dirty.createStatement()) {
-      dirty.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
-      while (!writing(session, s, inserted)) {
-        assertThat(child.isAlive()).as("ended before writing: %s", child.output()).isTrue();
-        assertThat(System.nanoTime()).as("never wrote: %s", child.output()).isLessThan(deadline);
-        Thread.sleep(2);
-      }
-    }
-  }
-
-  private static boolean writing(StagingSession session, Statement dirty, long inserted)
-      throws Exception {
-    if (session.kind == DatabaseKind.POSTGRESQL) {
-      return !ServerSessions.of(session.pair.production(), ServerSessions.Filter.WRITING).isEmpty();
-    }
-    try (ResultSet rs =
-        dirty.executeQuery("SELECT COUNT(*) FROM CATENTRY WHERE CATENTRY_ID >= " + inserted)) {
-      rs.next();
-      return rs.getLong(1) > 0;
     }
   }
 
