@@ -67,6 +67,30 @@ final class CascadeClosure {
     return cascaded;
   }
 
+  /**
+   * Production rows of {@code productionTable} that hang, through its cascading self-references and
+   * transitively, from the {@code deleted} rows: in staging the cascade took them too, unlogged.
+   */
+  Set<String> selfCascade(TableMetadata productionTable, Set<String> deleted, Connection production)
+      throws SQLException {
+    Set<String> reached = new HashSet<>();
+    Set<String> frontier = deleted;
+    while (!frontier.isEmpty()) {
+      Set<String> next = new HashSet<>();
+      for (ForeignKey fk : productionTable.foreignKeys()) {
+        if (fk.selfReferencing() && fk.deleteRule() == DatabaseMetaData.importedKeyCascade) {
+          for (String key : referencing(productionTable, fk, frontier, production)) {
+            if (reached.add(key)) {
+              next.add(key);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    return reached;
+  }
+
   private List<String> referencing(
       TableMetadata table, ForeignKey fk, Set<String> parentKeys, Connection production)
       throws SQLException {

@@ -90,6 +90,12 @@ final class TablePlanner {
     Map<String, String> actual =
         images(new RowFetcher(dialect, productionTable, batchSize), production, changes);
 
+    Set<String> reinserted =
+        cascades == null
+            ? Set.of()
+            : insertedAfterUnloggedCascade(
+                productionTable, changes, desired, actual, cascaded, production, cascades);
+
     Map<String, RowAction> actions = new LinkedHashMap<>();
     List<Conflict> conflicts = new ArrayList<>();
     Set<String> skippedKeys = new HashSet<>();
@@ -100,6 +106,11 @@ final class TablePlanner {
               ? TableChanges.ABSENT
               : actual.getOrDefault(key, TableChanges.ABSENT);
       String expected = changes.expected(key);
+      if (reinserted.contains(key)) {
+        // Production must drop it as staging did (its own children with it), then insert it again.
+        actions.put(key, RowAction.of(RowAction.Kind.REPLACE, key));
+        continue;
+      }
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {}: staging {} production {} expected {}", table.name(), key, want, have, expected);
@@ -157,6 +168,38 @@ final class TablePlanner {
         skipped,
         unique.earlyDeletes(),
         unique.parked());
+  }
+
+  /**
+   * Where the log misses cascades (MariaDB): rows whose log starts with an insert although
+   * production has them, hanging through a cascading self-reference from a row this run deletes. In
+   * staging that delete's cascade removed them unlogged, and the editor inserted them again (a
+   * category re-created at the top after its parent went): a replacement, not a conflict.
+   */
+  private static Set<String> insertedAfterUnloggedCascade(
+      TableMetadata productionTable,
+      TableChanges changes,
+      Map<String, String> desired,
+      Map<String, String> actual,
+      Set<String> cascaded,
+      Connection production,
+      CascadeClosure cascades)
+      throws SQLException {
+    Set<String> deleted = new HashSet<>();
+    Set<String> insertedAgain = new HashSet<>();
+    for (String key : changes.dirtyKeys()) {
+      boolean inProduction = actual.containsKey(key) && !cascaded.contains(key);
+      if (inProduction && !desired.containsKey(key)) {
+        deleted.add(key);
+      } else if (inProduction && changes.expected(key).equals(TableChanges.ABSENT)) {
+        insertedAgain.add(key);
+      }
+    }
+    if (deleted.isEmpty() || insertedAgain.isEmpty()) {
+      return Set.of();
+    }
+    insertedAgain.retainAll(cascades.selfCascade(productionTable, deleted, production));
+    return insertedAgain;
   }
 
   /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */

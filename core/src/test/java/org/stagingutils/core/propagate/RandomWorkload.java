@@ -13,21 +13,21 @@ import java.util.function.Function;
  * database rejects (a foreign key, a unique index) is simply not part of the workload, so what
  * remains is always a valid edit history, including cascades, key updates and re-parenting.
  */
-final class RandomWorkload {
+public final class RandomWorkload {
   private final Random random;
   private final Function<String, String> quote;
   private int applied;
 
-  RandomWorkload(long seed, Function<String, String> quote) {
+  public RandomWorkload(long seed, Function<String, String> quote) {
     this.random = new Random(seed);
     this.quote = quote;
   }
 
-  int applied() {
+  public int applied() {
     return applied;
   }
 
-  void run(Connection staging, int statements) throws SQLException {
+  public void run(Connection staging, int statements) throws SQLException {
     try (Statement s = staging.createStatement()) {
       for (int i = 0; i < statements; i++) {
         String sql = next();
@@ -162,7 +162,7 @@ final class RandomWorkload {
     return values[random.nextInt(values.length)];
   }
 
-  List<String> sample(int count) {
+  public List<String> sample(int count) {
     return java.util.stream.IntStream.range(0, count).mapToObj(i -> next()).toList();
   }
 }

@@ -67,7 +67,7 @@ public final class StagingSession implements AutoCloseable {
     }
   }
 
-  static ConnectionSettings settings(
+  public static ConnectionSettings settings(
       String role, org.stagingutils.core.testdb.TestDatabase database) {
     return new ConnectionSettings(
         role, database.url(), database.user(), database.password(), Optional.empty());
@@ -80,7 +80,7 @@ public final class StagingSession implements AutoCloseable {
         Map.of("all", tables));
   }
 
-  PropagationRequest request(ConflictPolicy policy) {
+  public PropagationRequest request(ConflictPolicy policy) {
     return new PropagationRequest(
         config(),
         tables,
@@ -151,7 +151,7 @@ public final class StagingSession implements AutoCloseable {
   }
 
   /** Every staged table's rows, normalised to text, sorted: equal maps mean equal databases. */
-  Map<String, List<String>> contents(org.stagingutils.core.testdb.TestDatabase database)
+  public Map<String, List<String>> contents(org.stagingutils.core.testdb.TestDatabase database)
       throws SQLException {
     Map<String, List<String>> contents = new LinkedHashMap<>();
     for (String table : CatalogSchema.stagedTables(kind)) {
@@ -168,7 +168,7 @@ public final class StagingSession implements AutoCloseable {
     return contents(pair.production());
   }
 
-  List<String> rows(org.stagingutils.core.testdb.TestDatabase database, String table)
+  public List<String> rows(org.stagingutils.core.testdb.TestDatabase database, String table)
       throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = database.connection();
