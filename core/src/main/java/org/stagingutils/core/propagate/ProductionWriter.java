@@ -43,21 +43,30 @@ final class ProductionWriter {
   void write(Map<TableMetadata, TablePlan> plans, Connection snapshot, Connection production)
       throws SQLException {
     Map<TableMetadata, List<FixUp>> fixUps = new HashMap<>();
+    boolean valuesMovedAside = false;
     // Free unique values that other rows of this run take: deletes first, then placeholders.
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.earlyDeleteActions().isEmpty()) {
         run(table, "delete rows of", () -> delete(plan, plan.earlyDeleteActions(), production));
+        valuesMovedAside = true;
       }
       if (plan != null && !plan.parked().isEmpty()) {
         run(table, "move unique values aside in", () -> park(plan, production));
+        valuesMovedAside = true;
       }
     }
+    // With --transaction table a commit must never expose a state of our own making that a re-run
+    // would take for someone's edit: placeholders, or rows still waiting for their deferred keys.
     for (TableMetadata table : graph.parentsFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.upserts().isEmpty()) {
         run(table, "write rows of", () -> fixUps.put(table, upsert(plan, snapshot, production)));
-        commitPerTable(production);
+        // A commit covers everything written so far, so it waits while any row awaits its keys.
+        boolean rowsAwaitKeys = fixUps.values().stream().anyMatch(rows -> !rows.isEmpty());
+        if (!valuesMovedAside && !rowsAwaitKeys) {
+          commitPerTable(production);
+        }
       }
     }
     for (TableMetadata table : graph.parentsFirst()) {
@@ -67,9 +76,9 @@ final class ProductionWriter {
             table,
             "set self-referencing keys of",
             () -> fixUp(schema.productionTable(table), table, rows, production));
-        commitPerTable(production);
       }
     }
+    commitPerTable(production);
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.deletes().isEmpty()) {
