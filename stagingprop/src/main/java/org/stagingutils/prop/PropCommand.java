@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.cli.PropagationSummary;
 import org.stagingutils.core.cli.Settings;
 import org.stagingutils.core.cli.StagingCommand;
@@ -51,7 +52,9 @@ public final class PropCommand extends StagingCommand {
   @Option(
       names = "--script-file",
       paramLabel = "FILE",
-      description = "Write the SQL of the operation to FILE instead of running it.")
+      description =
+          "Write the SQL of the operation to FILE instead of running it (not supported by the"
+              + " propagation engine yet: refuses; use --dry-run).")
   Path scriptFile;
 
   @Option(
@@ -84,6 +87,11 @@ public final class PropCommand extends StagingCommand {
 
   @Override
   protected int run(Settings settings) {
+    if (scriptFile != null) {
+      // The engine ignores the script file and would propagate: refuse until it can write one.
+      throw StagingException.configuration(
+          "--script-file is not supported by stagingprop yet; use --dry-run to see the plan");
+    }
     PropagationRequest request =
         new PropagationRequest(
             settings.stagingConfig(),

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Unpacks the built archive the way a user does ({@code tar xzf}) and runs its launchers from an
+ * unrelated working directory and through a symlink, with the Java runtime taken from JAVA_HOME.
+ */
+class DistributionArchiveIT {
+  private static final Path TARGET = Path.of(System.getProperty("distribution.directory"));
+  private static final String NAME = System.getProperty("distribution.name");
+  private static final List<String> UTILITIES =
+      List.of("stagingcopy", "stagingprop", "stagingcheck");
+
+  @TempDir Path unpacked;
+  @TempDir Path elsewhere;
+
+  @Test
+  void unpackedLaunchersRunFromAnyDirectory() throws Exception {
+    Path home = untar();
+
+    for (String utility : UTILITIES) {
+      Path launcher = home.resolve("bin").resolve(utility);
+      assertThat(Files.isExecutable(launcher)).as(launcher.toString()).isTrue();
+      Result help = run(elsewhere, Map.of(), launcher.toString(), "--help");
+      assertThat(help.exitCode()).as(help.output()).isZero();
+      assertThat(help.output())
+          .startsWith("Usage: " + utility)
+          .contains("--staging-url", "--config")
+          .doesNotContainIgnoringCase("logback");
+    }
+    Result version = run(elsewhere, Map.of(), home.resolve("bin/stagingprop").toString(), "-V");
+    assertThat(version.output()).startsWith("stagingprop ").doesNotContain("unknown");
+  }
+
+  @Test
+  void launcherFollowsSymlinksAndHonoursJavaOpts() throws Exception {
+    Path home = untar();
+    Path link = elsewhere.resolve("stagingprop");
+    Files.createSymbolicLink(link, home.resolve("bin/stagingprop"));
+
+    Result help =
+        run(elsewhere, Map.of("JAVA_OPTS", "-Dno.such.glob=* -Xmx64m"), link.toString(), "--help");
+
+    assertThat(help.exitCode()).as(help.output()).isZero();
+    assertThat(help.output()).contains("Usage: stagingprop", "--on-conflict");
+
+    Result badOptions =
+        run(elsewhere, Map.of("JAVA_OPTS", "-Xno-such-jvm-option"), link.toString());
+    assertThat(badOptions.exitCode()).isNotZero();
+    assertThat(badOptions.output()).contains("-Xno-such-jvm-option");
+  }
+
+  @Test
+  void archiveHoldsConfigDocsAndCompletion() throws Exception {
+    Path home = untar();
+
+    assertThat(home.resolve("conf/staging.properties.example")).isRegularFile();
+    assertThat(home.resolve("conf/logback.xml")).isRegularFile();
+    assertThat(Files.readString(home.resolve("conf/staging.properties.example")))
+        .contains("staging-url=", "production-url=", "scope.", "on-conflict");
+    assertThat(home.resolve("README.md")).isRegularFile();
+    assertThat(home.resolve("LICENSE")).isRegularFile();
+    for (String page :
+        List.of("concepts.md", "operations.md", "json-output.md", "stagingprop.md")) {
+      assertThat(home.resolve("docs").resolve(page)).isRegularFile();
+    }
+    for (String utility : UTILITIES) {
+      assertThat(Files.readString(home.resolve("completion").resolve(utility)))
+          .contains("complete ", utility, "--staging-url");
+    }
+    try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("stagingprop-"))
+          .anyMatch(name -> name.startsWith("staging-core-"))
+          .anyMatch(name -> name.startsWith("h2-"))
+          .anyMatch(name -> name.startsWith("postgresql-"))
+          .anyMatch(name -> name.startsWith("mariadb-java-client-"));
+    }
+  }
+
+  @Test
+  void zipHoldsTheSameFilesAsTheTarball() throws Exception {
+    Path home = untar();
+    List<String> tarFiles = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(home)) {
+      files
+          .filter(Files::isRegularFile)
+          .forEach(f -> tarFiles.add(home.getParent().relativize(f).toString()));
+    }
+    List<String> zipFiles = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(TARGET.resolve(NAME + ".zip").toFile())) {
+      Collections.list(zip.entries()).stream()
+          .filter(e -> !e.isDirectory())
+          .forEach(e -> zipFiles.add(e.getName()));
+    }
+
+    assertThat(zipFiles).containsExactlyInAnyOrderElementsOf(tarFiles);
+  }
+
+  private Path untar() throws IOException, InterruptedException {
+    Path archive = TARGET.resolve(NAME + ".tar.gz");
+    assertThat(archive).isRegularFile();
+    Result tar = run(unpacked, Map.of(), "tar", "xzf", archive.toString());
+    assertThat(tar.exitCode()).as(tar.output()).isZero();
+    try (Stream<Path> entries = Files.list(unpacked)) {
+      List<Path> top = entries.toList();
+      assertThat(top).as("one top-level directory in the archive").hasSize(1);
+      return top.get(0);
+    }
+  }
+
+  private static Result run(Path directory, Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private record Result(int exitCode, String output) {}
+}
