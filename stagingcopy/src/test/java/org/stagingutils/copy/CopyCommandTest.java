@@ -3,90 +3,16 @@ package org.stagingutils.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.stagingutils.core.cli.CommandContract;
 import org.stagingutils.core.cli.CommandRun;
 
-class CopyCommandTest {
-  @TempDir Path dir;
-
-  private static CommandRun run(String... args) {
-    return CommandRun.execute(new CopyCommand().environment(Map.of()), args);
-  }
-
-  @Test
-  void helpListsTheOptions() {
-    CommandRun run = run("--help");
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out())
-        .contains(
-            "Usage: stagingcopy",
-            "--force",
-            "--staging-url",
-            "--production-password",
-            "--scope",
-            "--format",
-            "-q");
-  }
-
-  @Test
-  void versionIsTheBuiltVersion() {
-    CommandRun run = run("--version");
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("stagingcopy ").doesNotContain("unknown", "${");
-  }
-
-  @Test
-  void unknownOptionIsAUsageError() {
-    CommandRun run = run("--no-such-option");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errLines()).hasSize(1);
-    assertThat(run.err()).contains("--no-such-option");
-  }
-
-  @Test
-  void missingConfigFileIsOneLineAndExit2() {
-    CommandRun run = run("--config", dir.resolve("missing.properties").toString());
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errLines())
-        .singleElement()
-        .asString()
-        .startsWith("stagingcopy: error: config file");
-    assertThat(run.out()).isEmpty();
-  }
-
-  @Test
-  void missingUrlNamesWhereToGiveIt() {
-    CommandRun run = run();
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errLines())
-        .singleElement()
-        .asString()
-        .contains("--staging-url", "STAGING_URL", "staging-url=");
-  }
-
-  @Test
-  void jsonConfigurationErrorIsExactlyOneObjectOnStdout() throws IOException {
-    CommandRun run =
-        run("--format", "json", "--config", dir.resolve("missing.properties").toString());
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out().strip().lines()).hasSize(1);
-    JsonNode summary = new ObjectMapper().readTree(run.out());
-    assertThat(summary.get("status").asText()).isEqualTo("error");
-    assertThat(summary.get("exitCode").asInt()).isEqualTo(2);
-    assertThat(summary.get("message").asText()).contains("missing.properties");
+class CopyCommandTest extends CommandContract {
+  CopyCommandTest() {
+    super("stagingcopy", CopyCommand::new, "--force");
   }
 
   @Test
