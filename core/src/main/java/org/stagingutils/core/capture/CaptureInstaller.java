@@ -21,7 +21,7 @@ import org.stagingutils.core.metadata.TableMetadata;
  */
 public final class CaptureInstaller {
   /** Bumped whenever the generated triggers change, so stagingcheck can find outdated ones. */
-  public static final int TRIGGER_VERSION = 1;
+  public static final int TRIGGER_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptureInstaller.class);
 

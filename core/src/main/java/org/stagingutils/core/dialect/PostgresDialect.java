@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 import org.stagingutils.core.api.StagingException;
@@ -22,6 +23,41 @@ import org.stagingutils.core.metadata.TableName;
 public final class PostgresDialect implements Dialect {
   private static final int MAX_IDENTIFIER = 63;
   private static final int LOCK_CLASS = 0x53544731; // "STG1": keeps clear of applications' keys
+  private static final Set<String> ZONE_FREE_TYPES =
+      Set.of(
+          "bool",
+          "int2",
+          "int4",
+          "int8",
+          "serial",
+          "bigserial",
+          "smallserial",
+          "numeric",
+          "float4",
+          "float8",
+          "money",
+          "text",
+          "varchar",
+          "bpchar",
+          "char",
+          "name",
+          "bytea",
+          "date",
+          "time",
+          "timetz",
+          "timestamp",
+          "interval",
+          "uuid",
+          "json",
+          "jsonb",
+          "xml",
+          "inet",
+          "cidr",
+          "macaddr",
+          "macaddr8",
+          "bit",
+          "varbit",
+          "oid");
 
   @Override
   public String id() {
@@ -66,13 +102,46 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String columnsJson(TableMetadata table, List<String> columns, String rowAlias) {
     return "jsonb_build_array("
-        + columns.stream().map(c -> rowAlias + "." + quote(c)).collect(Collectors.joining(", "))
+        + columns.stream()
+            .map(c -> inUtc(table.column(c), rowAlias + "." + quote(c)))
+            .collect(Collectors.joining(", "))
         + ")::text";
   }
 
   @Override
   public String rowImageJson(TableMetadata table, String rowAlias) {
-    return "to_jsonb(" + rowAlias + ")::text";
+    List<Column> zoned = table.columns().stream().filter(PostgresDialect::isZoned).toList();
+    if (zoned.isEmpty()) {
+      return "to_jsonb(" + rowAlias + ")::text";
+    }
+    // to_jsonb renders timestamptz in the session's time zone; overriding those members with their
+    // UTC wall time makes the image independent of it without pinning the trigger's time zone.
+    return "(to_jsonb("
+        + rowAlias
+        + ") || jsonb_build_object("
+        + zoned.stream()
+            .map(c -> literal(c.name()) + ", " + inUtc(c, rowAlias + "." + quote(c.name())))
+            .collect(Collectors.joining(", "))
+        + "))::text";
+  }
+
+  private static boolean isZoned(Column column) {
+    return column.typeName().equalsIgnoreCase("timestamptz");
+  }
+
+  private static String inUtc(Column column, String expression) {
+    return isZoned(column) ? "(" + expression + " AT TIME ZONE 'UTC')" : expression;
+  }
+
+  /**
+   * Whether some column's text form still depends on the session's time zone after {@link #inUtc}:
+   * arrays, domains and composite types are rendered by their element types, which this dialect
+   * does not look into, so only well-known scalar types count as safe.
+   */
+  private static boolean needsPinnedTimeZone(TableMetadata table) {
+    return table.columns().stream()
+        .anyMatch(
+            c -> !isZoned(c) && !ZONE_FREE_TYPES.contains(c.typeName().toLowerCase(Locale.ROOT)));
   }
 
   @Override
@@ -92,7 +161,8 @@ public final class PostgresDialect implements Dialect {
                 "changeLog", qualify(changeLog),
                 "oldKey", keyJson(table, "OLD"),
                 "newKey", keyJson(table, "NEW"),
-                "oldRow", rowImageJson(table, "OLD")));
+                "oldRow", rowImageJson(table, "OLD"),
+                "pinTimeZone", needsPinnedTimeZone(table) ? "SET timezone = 'UTC'" : ""));
   }
 
   @Override

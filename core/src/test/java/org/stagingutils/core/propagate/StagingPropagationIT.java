@@ -3,6 +3,9 @@ package org.stagingutils.core.propagate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +96,55 @@ class StagingPropagationIT {
       assertThat(rerun.inserted() + rerun.updated() + rerun.deleted()).isZero();
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
+   * An editor's session time zone changes how timestamptz values read, not what they are: a change
+   * captured in New York compares equal with production read in UTC. (MariaDB's catalog has no
+   * zoned column: its TIMESTAMP type is not part of the catalog.)
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "H2"})
+  void editsFromAnotherTimeZoneAreNotDriftButProductionEditsOfZonedValuesAre(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "SET TIME ZONE 'America/New_York'",
+          "UPDATE CATENTRY SET PRICE = 12.00 WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET PUBLISHED_AT = TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+02:00'"
+              + " WHERE CATENTRY_ID = 2001");
+
+      PropagationResult clean = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(clean.conflicts()).isEmpty();
+      assertThat(session.production()).isEqualTo(session.staging());
+
+      session.edit(
+          "SET TIME ZONE 'Asia/Tokyo'",
+          "UPDATE CATENTRY SET PRICE = 13.00 WHERE CATENTRY_ID = 2001");
+      session.editProduction(
+          "UPDATE CATENTRY SET PUBLISHED_AT = PUBLISHED_AT + INTERVAL '1' HOUR"
+              + " WHERE CATENTRY_ID = 2001");
+
+      PropagationResult drifted = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(drifted.conflicts())
+          .extracting(c -> c.table().toUpperCase() + " " + c.kind() + " " + c.key().values())
+          .containsExactly("CATENTRY DRIFT [2001]");
+      if (kind == DatabaseKind.POSTGRESQL) {
+        // A pinned time zone would cost a third of a bulk update: only exotic types need it.
+        try (Connection c = session.pair.staging().connection();
+            Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT proconfig FROM pg_proc WHERE proname = 'stg_catentry_capture'")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isNull();
+        }
+      }
     }
   }
 
