@@ -89,7 +89,8 @@ public final class StagingPropagation {
                     changes,
                     new java.util.HashSet<>(request.changeSets()),
                     request.withPrerequisites(),
-                    snapshot);
+                    snapshot,
+                    target);
         if (!selection.missing().isEmpty()) {
           target.rollback();
           snapshot.rollback();
