@@ -23,11 +23,17 @@ import org.stagingutils.core.metadata.TableMetadata;
  * transitively; otherwise they are reported and the run refuses.
  */
 final class ChangeSetSelection {
-  /** The narrowed plans, what is still missing, and which rows of other sets were taken along. */
+  /**
+   * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
+   * {@code --with-prerequisites} would take (the same as taken when it was given).
+   */
   record Outcome(
       Map<TableMetadata, TablePlan> plans,
       List<MissingPrerequisite> missing,
-      List<MissingPrerequisite> taken) {}
+      List<MissingPrerequisite> taken,
+      List<MissingPrerequisite> needed) {}
+
+  private record Resolution(List<MissingPrerequisite> missing, List<MissingPrerequisite> taken) {}
 
   /** A pending row's reference to a pending row of a staged table. */
   private record Reference(
@@ -68,23 +74,44 @@ final class ChangeSetSelection {
         });
     List<Reference> references = references(plans, snapshot);
     List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
+    Map<TableMetadata, Set<String>> closure = new HashMap<>();
+    selected.forEach((table, keys) -> closure.put(table, new HashSet<>(keys)));
+    Resolution resolution =
+        resolve(plans, changes, references, stillReferenced, selected, withPrerequisites);
+    List<MissingPrerequisite> needed =
+        withPrerequisites
+            ? resolution.taken()
+            : resolve(plans, changes, references, stillReferenced, closure, true).taken();
+    return new Outcome(
+        narrow(plans, changes, selected), resolution.missing(), resolution.taken(), needed);
+  }
+
+  /**
+   * Finds the prerequisites of the selected rows; with {@code take}, adds them to {@code selected}
+   * until nothing more is needed.
+   */
+  private Resolution resolve(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      List<Reference> references,
+      List<Reference> stillReferenced,
+      Map<TableMetadata, Set<String>> selected,
+      boolean take) {
     List<MissingPrerequisite> taken = new ArrayList<>();
     List<MissingPrerequisite> missing;
     while (true) {
       missing = new ArrayList<>();
-      Map<TableMetadata, Set<String>> toTake = new LinkedHashMap<>();
+      Map<TableMetadata, Map<String, String>> toTake = new LinkedHashMap<>();
       for (Reference ref : references) {
         boolean childSelected = selected.get(ref.child()).contains(ref.childKey());
         boolean parentSelected = selected.get(ref.parent()).contains(ref.parentKey());
         RowAction parentAction = action(plans, ref.parent(), ref.parentKey());
         if (childSelected && !parentSelected && isUpsert(parentAction)) {
-          missing.add(
-              prerequisite(
-                  changes,
-                  ref.parent(),
-                  ref.parentKey(),
-                  "referenced by " + row(ref.child(), ref.childKey())));
-          toTake.computeIfAbsent(ref.parent(), t -> new HashSet<>()).add(ref.parentKey());
+          String reason = "referenced by " + row(ref.child(), ref.childKey());
+          missing.add(prerequisite(changes, ref.parent(), ref.parentKey(), reason));
+          toTake
+              .computeIfAbsent(ref.parent(), t -> new LinkedHashMap<>())
+              .putIfAbsent(ref.parentKey(), reason);
         } else if (!childSelected
             && parentSelected
             && parentAction != null
@@ -102,31 +129,30 @@ final class ChangeSetSelection {
         // change (which points it elsewhere, or deletes it) is not selected.
         if (selected.get(ref.parent()).contains(ref.parentKey())
             && !selected.get(ref.child()).contains(ref.childKey())) {
-          missing.add(
-              prerequisite(
-                  changes,
-                  ref.child(),
-                  ref.childKey(),
-                  "still references "
-                      + row(ref.parent(), ref.parentKey())
-                      + " in production, which change set "
-                      + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
-                      + " deletes"));
-          toTake.computeIfAbsent(ref.child(), t -> new HashSet<>()).add(ref.childKey());
+          String reason =
+              "still references "
+                  + row(ref.parent(), ref.parentKey())
+                  + " in production, which change set "
+                  + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
+                  + " deletes";
+          missing.add(prerequisite(changes, ref.child(), ref.childKey(), reason));
+          toTake
+              .computeIfAbsent(ref.child(), t -> new LinkedHashMap<>())
+              .putIfAbsent(ref.childKey(), reason);
         }
       }
-      if (!withPrerequisites || toTake.isEmpty()) {
+      if (!take || toTake.isEmpty()) {
         break;
       }
       for (var entry : toTake.entrySet()) {
-        for (String key : entry.getValue()) {
-          if (selected.get(entry.getKey()).add(key)) {
-            taken.add(prerequisite(changes, entry.getKey(), key, null));
+        for (var row : entry.getValue().entrySet()) {
+          if (selected.get(entry.getKey()).add(row.getKey())) {
+            taken.add(prerequisite(changes, entry.getKey(), row.getKey(), row.getValue()));
           }
         }
       }
     }
-    return new Outcome(narrow(plans, changes, selected), dedupe(missing), taken);
+    return new Resolution(dedupe(missing), taken);
   }
 
   private static String row(TableMetadata table, String key) {
