@@ -64,6 +64,7 @@ final class PendingChangeCheck implements TableCheck {
                     + (missing.changeSet() == null
                         ? "no change set"
                         : "change set " + missing.changeSet())
+                    + (missing.reason() == null ? "" : " (" + missing.reason() + ")")
                     + ": propagate it first, or use stagingprop --with-prerequisites"));
       }
     }

@@ -73,11 +73,12 @@ public record CheckSummary(CheckReport report) implements Summary {
     text.append("change set ")
         .append(String.join(", ", report.selectedChangeSets()))
         .append(": ")
-        .append(TextLines.count(report.changeSetRows().size(), "row"))
-        .append(" to propagate\n");
+        .append(TextLines.count(report.changeSetRows().size(), "pending row"))
+        .append('\n');
     for (PlannedRow row : report.changeSetRows()) {
       text.append("  ")
-          .append(TextLines.pad(row.action(), 8))
+          .append(TextLines.pad(row.action(), 16))
+          .append(' ')
           .append(row.table())
           .append(' ')
           .append(TextLines.key(row.key()))

@@ -10,8 +10,8 @@ import org.stagingutils.core.metadata.TableMetadata;
 /**
  * One row a dry run would write to production.
  *
- * @param action {@code insert}, {@code update}, {@code delete}, or {@code replace} (delete, then
- *     insert again)
+ * @param action {@code insert}, {@code update}, {@code delete}, {@code replace} (delete, then
+ *     insert again), or {@code held (KIND)} for a row a conflict of that kind keeps from production
  * @param changeSet the change set of the last change that touched the row; {@code null}: none
  */
 public record PlannedRow(String table, Map<String, Object> key, String action, String changeSet) {
@@ -34,7 +34,27 @@ public record PlannedRow(String table, Map<String, Object> key, String action, S
                         : action.kind().name().toLowerCase(Locale.ROOT),
                     changes.get(table).lastChangeSet(action.key())));
           }
+          for (Conflict conflict : plan.conflicts()) {
+            String key = keyOf(table, changes.get(table), conflict.key());
+            rows.add(
+                new PlannedRow(
+                    table.name().name(),
+                    conflict.key(),
+                    "held (" + conflict.kind().name().toLowerCase(Locale.ROOT) + ")",
+                    key == null ? null : changes.get(table).lastChangeSet(key)));
+          }
         });
     return rows;
+  }
+
+  /** The key JSON the log uses for a key given as values; conflicts are few, so a scan will do. */
+  private static String keyOf(TableMetadata table, TableChanges changes, Map<String, Object> key) {
+    String text = key.toString();
+    for (String candidate : changes.dirtyKeys()) {
+      if (KeyCodec.asMap(table, candidate).toString().equals(text)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 }

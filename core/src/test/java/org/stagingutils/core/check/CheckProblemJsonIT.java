@@ -245,7 +245,7 @@ class CheckProblemJsonIT {
           .extracting(c -> c.get("changeSet").asText() + "=" + c.get("pendingChanges").asLong())
           .containsExactly("null=1", "brand=1", "sale=2");
       assertThat(CheckSummary.of(report).text())
-          .contains("change set sale: 2 rows to propagate")
+          .contains("change set sale: 2 pending rows")
           .contains("prerequisites pending outside it: 1");
       assertThat(json.get("exitCode").asInt()).isEqualTo(1); // the missing prerequisite
     }
