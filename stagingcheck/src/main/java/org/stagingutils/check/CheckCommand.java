@@ -33,7 +33,8 @@ public final class CheckCommand extends StagingCommand {
   @Option(
       names = "--change-set",
       paramLabel = "NAME",
-      description = "Check only the pending changes of this change set; repeatable.")
+      description =
+          "Check only the pending changes of this change set, and list its rows and the rows it needs from other sets; repeatable.")
   List<String> changeSets = new ArrayList<>();
 
   @Override

@@ -2,6 +2,7 @@
 package org.stagingutils.core.check;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.stagingutils.core.propagate.Conflict;
@@ -47,14 +48,9 @@ final class PendingChangeCheck implements TableCheck {
     if (result == null) {
       return problems;
     }
-    for (Conflict conflict : result.conflicts()) {
+    for (Conflict conflict : sorted(result.conflicts())) {
       if (conflicts.contains(conflict.kind())) {
-        problems.add(
-            Problem.of(
-                kind,
-                conflict.table(),
-                conflict.key(),
-                conflict.message() + advice(conflict.kind())));
+        problems.addAll(ConflictProblems.of(kind, conflict, advice(conflict.kind())));
       }
     }
     if (kind == CheckKind.REFERENCES) {
@@ -68,10 +64,24 @@ final class PendingChangeCheck implements TableCheck {
                     + (missing.changeSet() == null
                         ? "no change set"
                         : "change set " + missing.changeSet())
+                    + (missing.reason() == null ? "" : " (" + missing.reason() + ")")
                     + ": propagate it first, or use stagingprop --with-prerequisites"));
       }
     }
     return problems;
+  }
+
+  /**
+   * Conflicts grouped by table in the planner's order (parents first), then by key, so that the
+   * report reads the same whatever order the databases returned the rows in.
+   */
+  private static List<Conflict> sorted(List<Conflict> conflicts) {
+    List<String> tables = conflicts.stream().map(Conflict::table).distinct().toList();
+    return conflicts.stream()
+        .sorted(
+            Comparator.comparingInt((Conflict c) -> tables.indexOf(c.table()))
+                .thenComparing(Conflict::key, KeyOrder.INSTANCE))
+        .toList();
   }
 
   private static String advice(ConflictKind kind) {

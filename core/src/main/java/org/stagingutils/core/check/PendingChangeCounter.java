@@ -71,6 +71,11 @@ final class PendingChangeCounter {
             counts.add(new ChangeSetCount(rs.getString(1), rs.getLong(2)));
           }
         }
+        // Databases sort NULL differently: edits without a change set come first everywhere.
+        counts.sort(
+            java.util.Comparator.comparing(
+                ChangeSetCount::changeSet,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return counts;
       }
     }

@@ -10,9 +10,12 @@ import java.util.Optional;
  * @param table the staged table concerned
  * @param key the row's capture key (column to value); empty for table-level problems
  * @param index the unique index concerned, for {@code unique}
- * @param column the column concerned, for {@code schema} and {@code drift}
- * @param staging staging's value, where the sides differ
- * @param production production's value, where the sides differ
+ * @param column the column concerned, for {@code schema}, {@code drift} and {@code unique} (the
+ *     index's columns)
+ * @param staging staging's side where the sides differ: for a drifted row the value staging started
+ *     from, for a row staging inserts or a unique value the value staging wants, for {@code schema}
+ *     staging's definition; {@link SqlNull} for SQL NULL, empty where staging has none
+ * @param production production's side, likewise
  */
 public record Problem(
     CheckKind check,

@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
+import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PropagationResult;
 
 /**
  * The stagingcheck engine: runs the requested checks against both databases and reports every
@@ -40,8 +43,9 @@ public final class StagingCheck {
 
   public CheckReport check(CheckRequest request) {
     List<TableCheck> checks = new ArrayList<>(this.checks);
+    PropagationPreview preview = new PropagationPreview(request);
     if (this.checks == CHECKS) {
-      checks.addAll(PendingChangeCheck.all(new PropagationPreview(request)));
+      checks.addAll(PendingChangeCheck.all(preview));
     }
     Set<CheckKind> runnable = EnumSet.noneOf(CheckKind.class);
     for (CheckKind kind : request.checks()) {
@@ -63,12 +67,28 @@ public final class StagingCheck {
         }
       }
       List<ChangeSetCount> pending = pendingChanges(context);
+      // What the selected sets would write and need is the same dry run's, read only when asked.
+      Optional<PropagationResult> selection =
+          request.changeSets().isEmpty() ? Optional.empty() : preview.result();
       return new CheckReport(
           runnable,
           problems,
           pending.stream().mapToLong(ChangeSetCount::pendingChanges).sum(),
-          pending);
+          pending,
+          request.changeSets(),
+          selection.map(PropagationResult::plannedRows).map(StagingCheck::sorted).orElse(List.of()),
+          selection.map(PropagationResult::prerequisites).orElse(List.of()));
     }
+  }
+
+  /** Rows by table in the planner's order (parents first), then by key. */
+  private static List<PlannedRow> sorted(List<PlannedRow> rows) {
+    List<String> tables = rows.stream().map(PlannedRow::table).distinct().toList();
+    return rows.stream()
+        .sorted(
+            java.util.Comparator.comparingInt((PlannedRow r) -> tables.indexOf(r.table()))
+                .thenComparing(PlannedRow::key, KeyOrder.INSTANCE))
+        .toList();
   }
 
   private static CheckContext load(Database staging, Database production, CheckRequest request) {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.stagingutils.core.check.CheckKind;
 import org.stagingutils.core.check.CheckReport;
 import org.stagingutils.core.check.Problem;
+import org.stagingutils.core.propagate.MissingPrerequisite;
+import org.stagingutils.core.propagate.PlannedRow;
 
 /** stagingcheck's summary: problems grouped by check and table; exit 1 when there are any. */
 public record CheckSummary(CheckReport report) implements Summary {
@@ -59,7 +61,54 @@ public record CheckSummary(CheckReport report) implements Summary {
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
+    appendSelection(text);
     return text.append(countLine()).append('\n').toString();
+  }
+
+  /** With --change-set: the rows the sets would write, then what they need from outside. */
+  private void appendSelection(StringBuilder text) {
+    if (report.selectedChangeSets().isEmpty()) {
+      return;
+    }
+    text.append("change set ")
+        .append(String.join(", ", report.selectedChangeSets()))
+        .append(": ")
+        .append(TextLines.count(report.changeSetRows().size(), "pending row"))
+        .append('\n');
+    for (PlannedRow row : report.changeSetRows()) {
+      text.append("  ")
+          .append(TextLines.pad(row.action(), 16))
+          .append(' ')
+          .append(row.table())
+          .append(' ')
+          .append(TextLines.key(row.key()))
+          .append(" (")
+          .append(setName(row.changeSet()))
+          .append(")\n");
+    }
+    text.append("prerequisites pending outside it: ")
+        .append(report.prerequisites().size())
+        .append(
+            report.prerequisites().isEmpty()
+                ? ""
+                : " (stagingprop --with-prerequisites takes them)")
+        .append('\n');
+    for (MissingPrerequisite row : report.prerequisites()) {
+      text.append("  ")
+          .append(row.table())
+          .append(' ')
+          .append(TextLines.key(row.key()))
+          .append(" (")
+          .append(setName(row.changeSet()))
+          .append(")")
+          .append(row.reason() == null ? "" : ": " + row.reason())
+          .append('\n');
+    }
+    text.append('\n');
+  }
+
+  private static String setName(String changeSet) {
+    return changeSet == null ? "no change set" : changeSet;
   }
 
   private static void append(StringBuilder text, Problem problem) {
@@ -151,6 +200,24 @@ public record CheckSummary(CheckReport report) implements Summary {
               entry.put("changeSet", c.changeSet());
               entry.put("pendingChanges", c.pendingChanges());
             });
+    if (!report.selectedChangeSets().isEmpty()) {
+      ArrayNode rows = json.putArray("changeSetRows");
+      for (PlannedRow row : report.changeSetRows()) {
+        ObjectNode entry = rows.addObject();
+        entry.put("table", row.table());
+        entry.set("key", SummaryJson.key(row.key()));
+        entry.put("action", row.action());
+        entry.put("changeSet", row.changeSet());
+      }
+      ArrayNode prerequisites = json.putArray("prerequisites");
+      for (MissingPrerequisite row : report.prerequisites()) {
+        ObjectNode entry = prerequisites.addObject();
+        entry.put("table", row.table());
+        entry.set("key", SummaryJson.key(row.key()));
+        entry.put("changeSet", row.changeSet());
+        entry.put("reason", row.reason());
+      }
+    }
     return json;
   }
 

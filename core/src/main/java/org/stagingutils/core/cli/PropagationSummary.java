@@ -55,6 +55,7 @@ public record PropagationSummary(PropagationResult result) implements Summary {
                 missing.changeSet() == null
                     ? "edited without a change set"
                     : "in change set " + missing.changeSet())
+            .append(missing.reason() == null ? "" : ": " + missing.reason())
             .append('\n');
       }
     }
@@ -128,6 +129,9 @@ public record PropagationSummary(PropagationResult result) implements Summary {
       node.put("table", prerequisite.table());
       node.set("key", SummaryJson.key(prerequisite.key()));
       node.put("changeSet", prerequisite.changeSet());
+      if (prerequisite.reason() != null) {
+        node.put("reason", prerequisite.reason());
+      }
     }
     json.put("processedChanges", result.processedChanges());
     json.put("skippedChanges", result.skippedChanges());

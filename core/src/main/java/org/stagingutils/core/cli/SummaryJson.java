@@ -55,6 +55,9 @@ final class SummaryJson {
 
   /** JDBC values reduced to what JSON holds: numbers, booleans and strings. */
   private static Object plain(Object value) {
+    if (value instanceof org.stagingutils.core.check.SqlNull) {
+      return null;
+    }
     if (value == null || value instanceof Number || value instanceof Boolean) {
       return value;
     }

@@ -23,11 +23,17 @@ import org.stagingutils.core.metadata.TableMetadata;
  * transitively; otherwise they are reported and the run refuses.
  */
 final class ChangeSetSelection {
-  /** The narrowed plans, what is still missing, and which rows of other sets were taken along. */
+  /**
+   * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
+   * {@code --with-prerequisites} would take (the same as taken when it was given).
+   */
   record Outcome(
       Map<TableMetadata, TablePlan> plans,
       List<MissingPrerequisite> missing,
-      List<MissingPrerequisite> taken) {}
+      List<MissingPrerequisite> taken,
+      List<MissingPrerequisite> needed) {}
+
+  private record Resolution(List<MissingPrerequisite> missing, List<MissingPrerequisite> taken) {}
 
   /** A pending row's reference to a pending row of a staged table. */
   private record Reference(
@@ -43,12 +49,17 @@ final class ChangeSetSelection {
     this.batchSize = batchSize;
   }
 
+  /**
+   * @param snapshot staging, for the foreign-key values of pending rows
+   * @param production for the rows that reference, in production, a row a selected change deletes
+   */
   Outcome select(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,
       Set<String> changeSets,
       boolean withPrerequisites,
-      Connection snapshot)
+      Connection snapshot,
+      Connection production)
       throws SQLException {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
     changes.forEach(
@@ -62,35 +73,90 @@ final class ChangeSetSelection {
           selected.put(table, keys);
         });
     List<Reference> references = references(plans, snapshot);
+    List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
+    Map<TableMetadata, Set<String>> closure = new HashMap<>();
+    selected.forEach((table, keys) -> closure.put(table, new HashSet<>(keys)));
+    Resolution resolution =
+        resolve(plans, changes, references, stillReferenced, selected, withPrerequisites);
+    List<MissingPrerequisite> needed =
+        withPrerequisites
+            ? resolution.taken()
+            : resolve(plans, changes, references, stillReferenced, closure, true).taken();
+    return new Outcome(
+        narrow(plans, changes, selected), resolution.missing(), resolution.taken(), needed);
+  }
+
+  /**
+   * Finds the prerequisites of the selected rows; with {@code take}, adds them to {@code selected}
+   * until nothing more is needed.
+   */
+  private Resolution resolve(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      List<Reference> references,
+      List<Reference> stillReferenced,
+      Map<TableMetadata, Set<String>> selected,
+      boolean take) {
     List<MissingPrerequisite> taken = new ArrayList<>();
     List<MissingPrerequisite> missing;
     while (true) {
       missing = new ArrayList<>();
-      List<Reference> toTake = new ArrayList<>();
+      Map<TableMetadata, Map<String, String>> toTake = new LinkedHashMap<>();
       for (Reference ref : references) {
         boolean childSelected = selected.get(ref.child()).contains(ref.childKey());
         boolean parentSelected = selected.get(ref.parent()).contains(ref.parentKey());
         RowAction parentAction = action(plans, ref.parent(), ref.parentKey());
         if (childSelected && !parentSelected && isUpsert(parentAction)) {
-          missing.add(prerequisite(changes, ref.parent(), ref.parentKey()));
-          toTake.add(ref);
+          String reason = "referenced by " + row(ref.child(), ref.childKey());
+          missing.add(prerequisite(changes, ref.parent(), ref.parentKey(), reason));
+          toTake
+              .computeIfAbsent(ref.parent(), t -> new LinkedHashMap<>())
+              .putIfAbsent(ref.parentKey(), reason);
         } else if (!childSelected
             && parentSelected
             && parentAction != null
             && parentAction.kind() == RowAction.Kind.DELETE) {
-          missing.add(prerequisite(changes, ref.child(), ref.childKey()));
+          missing.add(
+              prerequisite(
+                  changes,
+                  ref.child(),
+                  ref.childKey(),
+                  "references " + row(ref.parent(), ref.parentKey()) + ", which is deleted"));
         }
       }
-      if (!withPrerequisites || toTake.isEmpty()) {
+      for (Reference ref : stillReferenced) {
+        // A selected delete would pull the row from under a production row whose own pending
+        // change (which points it elsewhere, or deletes it) is not selected.
+        if (selected.get(ref.parent()).contains(ref.parentKey())
+            && !selected.get(ref.child()).contains(ref.childKey())) {
+          String reason =
+              "still references "
+                  + row(ref.parent(), ref.parentKey())
+                  + " in production, which change set "
+                  + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
+                  + " deletes";
+          missing.add(prerequisite(changes, ref.child(), ref.childKey(), reason));
+          toTake
+              .computeIfAbsent(ref.child(), t -> new LinkedHashMap<>())
+              .putIfAbsent(ref.childKey(), reason);
+        }
+      }
+      if (!take || toTake.isEmpty()) {
         break;
       }
-      for (Reference ref : toTake) {
-        if (selected.get(ref.parent()).add(ref.parentKey())) {
-          taken.add(prerequisite(changes, ref.parent(), ref.parentKey()));
+      for (var entry : toTake.entrySet()) {
+        for (var row : entry.getValue().entrySet()) {
+          if (selected.get(entry.getKey()).add(row.getKey())) {
+            taken.add(prerequisite(changes, entry.getKey(), row.getKey(), row.getValue()));
+          }
         }
       }
     }
-    return new Outcome(narrow(plans, changes, selected), dedupe(missing), taken);
+    return new Resolution(dedupe(missing), taken);
+  }
+
+  private static String row(TableMetadata table, String key) {
+    return table.name().name() + " " + KeyCodec.asMap(table, key);
   }
 
   private static boolean isUpsert(RowAction action) {
@@ -107,13 +173,66 @@ final class ChangeSetSelection {
   }
 
   private static MissingPrerequisite prerequisite(
-      Map<TableMetadata, TableChanges> changes, TableMetadata table, String key) {
+      Map<TableMetadata, TableChanges> changes, TableMetadata table, String key, String reason) {
     return new MissingPrerequisite(
-        table.name().name(), KeyCodec.asMap(table, key), changes.get(table).lastChangeSet(key));
+        table.name().name(),
+        KeyCodec.asMap(table, key),
+        changes.get(table).lastChangeSet(key),
+        reason);
   }
 
   private static List<MissingPrerequisite> dedupe(List<MissingPrerequisite> missing) {
-    return List.copyOf(new java.util.LinkedHashSet<>(missing));
+    List<MissingPrerequisite> unique = new ArrayList<>();
+    for (MissingPrerequisite each : missing) {
+      if (unique.stream().noneMatch(each::sameRow)) {
+        unique.add(each);
+      }
+    }
+    return unique;
+  }
+
+  /**
+   * Production rows of pending staged tables that reference a row some pending change deletes,
+   * where the referencing row has a pending change of its own: propagating the delete without that
+   * change would fail on the foreign key, or cascade a row staging keeps.
+   */
+  private List<Reference> referencedInProduction(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      Connection production)
+      throws SQLException {
+    List<Reference> references = new ArrayList<>();
+    for (TablePlan parentPlan : plans.values()) {
+      TableMetadata parent = parentPlan.table();
+      List<String> deletes =
+          parentPlan.actions().stream()
+              .filter(a -> a.kind() == RowAction.Kind.DELETE)
+              .map(RowAction::key)
+              .toList();
+      if (deletes.isEmpty()) {
+        continue;
+      }
+      for (TableMetadata child : plans.keySet()) {
+        for (ForeignKey fk : child.foreignKeys()) {
+          if (!fk.referencedTable().name().equals(parent.name().name())
+              || !fk.referencedColumns().equals(parent.captureKey().orElseThrow().columns())) {
+            continue;
+          }
+          TableChanges childChanges = changes.get(child);
+          new ProductionReferences(dialect, schema.productionTable(child), batchSize)
+              .find(
+                  fk,
+                  deletes,
+                  production,
+                  (childKey, parentKey) -> {
+                    if (childChanges.dirtyKeys().contains(childKey)) {
+                      references.add(new Reference(child, childKey, parent, parentKey));
+                    }
+                  });
+        }
+      }
+    }
+    return references;
   }
 
   /** Pending upserts' foreign-key values that point at another pending row's key. */

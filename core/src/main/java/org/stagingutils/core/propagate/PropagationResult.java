@@ -12,6 +12,9 @@ import java.util.List;
  * @param message for a refusal, one line saying why and what to do
  * @param conflicts every conflict found (also those skipped or overwritten)
  * @param skippedChanges change-log rows left pending because their row conflicted
+ * @param plannedRows on a dry run, the rows it would write, parents first
+ * @param prerequisites with change sets, every row of other sets (or none) that they need,
+ *     transitively: what {@code --with-prerequisites} takes or would take along
  */
 public record PropagationResult(
     long runId,
@@ -23,12 +26,42 @@ public record PropagationResult(
     List<MissingPrerequisite> missingPrerequisites,
     long processedChanges,
     long skippedChanges,
-    Duration elapsed) {
+    Duration elapsed,
+    List<PlannedRow> plannedRows,
+    List<MissingPrerequisite> prerequisites) {
 
   public PropagationResult {
     tables = List.copyOf(tables);
     conflicts = List.copyOf(conflicts);
     missingPrerequisites = List.copyOf(missingPrerequisites);
+    plannedRows = List.copyOf(plannedRows);
+    prerequisites = List.copyOf(prerequisites);
+  }
+
+  public PropagationResult(
+      long runId,
+      boolean dryRun,
+      boolean refused,
+      String message,
+      List<TableCounts> tables,
+      List<Conflict> conflicts,
+      List<MissingPrerequisite> missingPrerequisites,
+      long processedChanges,
+      long skippedChanges,
+      Duration elapsed) {
+    this(
+        runId,
+        dryRun,
+        refused,
+        message,
+        tables,
+        conflicts,
+        missingPrerequisites,
+        processedChanges,
+        skippedChanges,
+        elapsed,
+        List.of(),
+        List.of());
   }
 
   public long inserted() {

@@ -81,6 +81,7 @@ public final class StagingPropagation {
       if (request.before().isPresent()) {
         plans = ChangeSetSelection.before(plans, changes, request.before().get());
       }
+      List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {
         ChangeSetSelection.Outcome selection =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
@@ -89,10 +90,15 @@ public final class StagingPropagation {
                     changes,
                     new java.util.HashSet<>(request.changeSets()),
                     request.withPrerequisites(),
-                    snapshot);
+                    snapshot,
+                    target);
+        plans = selection.plans();
+        needed = selection.needed();
         if (!selection.missing().isEmpty()) {
           target.rollback();
           snapshot.rollback();
+          // The selected rows' own conflicts are reported too; references are judged once the
+          // prerequisites are in.
           return new PropagationResult(
               0,
               request.dryRun(),
@@ -103,11 +109,13 @@ public final class StagingPropagation {
                   + " are pending outside them; nothing was written (propagate them too, or use"
                   + " --with-prerequisites)",
               List.of(),
-              List.of(),
+              plans.values().stream().flatMap(p -> p.conflicts().stream()).toList(),
               selection.missing(),
               0,
               0,
-              elapsed(started));
+              elapsed(started),
+              request.dryRun() ? PlannedRow.of(plans, changes) : List.of(),
+              needed);
         }
         selection
             .taken()
@@ -118,7 +126,6 @@ public final class StagingPropagation {
                         p.table(),
                         p.key(),
                         p.changeSet() == null ? "(none)" : p.changeSet()));
-        plans = selection.plans();
       }
       Map<TableMetadata, Map<String, Conflict>> unreferenceable =
           new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
@@ -161,7 +168,18 @@ public final class StagingPropagation {
         target.rollback();
         snapshot.rollback();
         return new PropagationResult(
-            0, true, false, null, counts, conflicts, List.of(), 0, skipped, elapsed(started));
+            0,
+            true,
+            false,
+            null,
+            counts,
+            conflicts,
+            List.of(),
+            0,
+            skipped,
+            elapsed(started),
+            PlannedRow.of(plans, changes),
+            needed);
       }
       new ProductionWriter(production.dialect(), schema, request.batchSize(), request.transaction())
           .write(plans, snapshot, target);

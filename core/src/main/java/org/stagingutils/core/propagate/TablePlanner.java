@@ -119,7 +119,7 @@ final class TablePlanner {
         continue; // already applied, or no net change in staging
       }
       if (!sameRow(have, expected)) {
-        conflicts.add(conflict(table, key, expected, have));
+        conflicts.add(conflict(table, key, expected, have, want));
         if (policy != ConflictPolicy.OVERWRITE) {
           skippedKeys.add(key);
           continue;
@@ -224,14 +224,21 @@ final class TablePlanner {
     return Objects.equals(image, expected);
   }
 
-  private static Conflict conflict(TableMetadata table, String key, String expected, String have) {
+  /**
+   * @param want staging's row now: an inserted row is compared with production's row itself, an
+   *     edited one by what staging started from
+   */
+  private static Conflict conflict(
+      TableMetadata table, String key, String expected, String have, String want) {
     Map<String, Object> keyValues = KeyCodec.asMap(table, key);
     if (expected.equals(TableChanges.ABSENT)) {
       return new Conflict(
           table.name().name(),
           keyValues,
           ConflictKind.EXISTS,
-          "staging inserted a row whose key already exists in production with other values");
+          "staging inserted a row whose key already exists in production with other values",
+          java.util.Optional.empty(),
+          want.equals(TableChanges.ABSENT) ? List.of() : RowImages.differences(table, want, have));
     }
     if (have.equals(TableChanges.ABSENT)) {
       return new Conflict(
@@ -244,7 +251,9 @@ final class TablePlanner {
         table.name().name(),
         keyValues,
         ConflictKind.DRIFT,
-        "the production row was edited since the staging session started");
+        "the production row was edited since the staging session started",
+        java.util.Optional.empty(),
+        RowImages.differences(table, expected, have));
   }
 
   private Map<String, String> images(

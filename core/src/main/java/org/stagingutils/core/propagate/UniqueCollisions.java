@@ -111,11 +111,23 @@ final class UniqueCollisions {
                       + " = "
                       + holder.getValue()
                       + " is already used by production row "
-                      + KeyCodec.asMap(table, holderKey)));
+                      + KeyCodec.asMap(table, holderKey),
+                  java.util.Optional.of(key.name()),
+                  differences(key, tuple(values.get(want), positions), holder.getValue())));
         }
       }
     }
     return new Outcome(conflicts, earlyDeletes, parked);
+  }
+
+  /** Per column of the key: the value the pending row wants, and the production holder's. */
+  private static List<ColumnDifference> differences(
+      Key key, List<Object> wanted, List<Object> held) {
+    List<ColumnDifference> differences = new ArrayList<>();
+    for (int i = 0; i < key.columns().size(); i++) {
+      differences.add(new ColumnDifference(key.columns().get(i), wanted.get(i), held.get(i)));
+    }
+    return differences;
   }
 
   /** Production rows holding any of the tuples: their key JSON and their values. */

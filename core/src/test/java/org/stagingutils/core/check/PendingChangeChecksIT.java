@@ -76,6 +76,49 @@ class PendingChangeChecksIT {
     }
   }
 
+  /** The text layout of pending-change problems and of a change set's listing, on H2. */
+  @org.junit.jupiter.api.Test
+  void textReportOfPendingChangesMatchesTheGoldenFile() throws Exception {
+    try (StagingSession session = new StagingSession(DatabaseKind.H2)) {
+      session.editIn(
+          "brand",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'BRAND-1', 'Brand product', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555551')",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3002, 'P-NEW', 'Staging product', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555552')");
+      session.editIn(
+          "sale",
+          "UPDATE CATENTRY SET PRICE = 10.00 WHERE CATENTRY_ID = 1001",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE) VALUES"
+              + " (3001, 'USD', DATE '2024-06-01', 19.99)",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE) VALUES"
+              + " (1002, 'GBP', DATE '2024-06-01', 99)");
+      session.edit(
+          "DELETE FROM ORDERITEMS WHERE ORDERITEMS_ID = 50002",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 2001");
+      session.editProduction(
+          "UPDATE CATENTRY SET NAME = 'edited in production', FIELD1 = NULL"
+              + " WHERE CATENTRY_ID = 1001",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (4001, 'P-NEW', 'Production product', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-666666666666')",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002");
+
+      String all = org.stagingutils.core.cli.CheckSummary.of(check(session, List.of())).text();
+      String sale =
+          org.stagingutils.core.cli.CheckSummary.of(check(session, List.of("sale"))).text();
+
+      assertThat(all + "\n" + sale).isEqualTo(StagingCheckIT.golden("stagingcheck-pending-h2.txt"));
+    }
+  }
+
+  private static CheckReport check(StagingSession session, List<String> changeSets) {
+    return new StagingCheck()
+        .check(new CheckRequest(session.config(), session.tables, Set.of(), changeSets));
+  }
+
   private static CheckReport check(StagingSession session) {
     return new StagingCheck()
         .check(

@@ -60,6 +60,36 @@ class StagingCheckIT {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void nullabilityKeyAndForeignKeyDifferencesAreSchemaProblems(DatabaseKind kind) throws Exception {
+    try (CheckedCatalog catalog = new CheckedCatalog(kind, true)) {
+      catalog
+          .pair
+          .production()
+          .execute(
+              switch (kind) {
+                case MARIADB -> "ALTER TABLE CATALOG MODIFY DESCRIPTION VARCHAR(254) NOT NULL";
+                default -> "ALTER TABLE CATALOG ALTER COLUMN DESCRIPTION SET NOT NULL";
+              },
+              "CREATE UNIQUE INDEX STORE_IDENTIFIER ON STORE (IDENTIFIER)",
+              "ALTER TABLE CATGROUP ADD CONSTRAINT CATGROUP_CATALOG_2 FOREIGN KEY (CATALOG_ID)"
+                  + " REFERENCES CATALOG (CATALOG_ID)");
+
+      CheckReport report = catalog.check(CheckKind.SCHEMA);
+      JsonNode nullability = single(report, "schema", "CATALOG");
+
+      assertThat(nullability.get("column").asText()).isEqualTo(catalog.stored("DESCRIPTION"));
+      assertThat(nullability.get("staging").asText()).doesNotContain("NOT NULL");
+      assertThat(nullability.get("production").asText()).contains("NOT NULL");
+      assertThat(single(report, "schema", "STORE").get("message").asText()).contains("keys");
+      assertThat(single(report, "schema", "CATGROUP").get("message").asText())
+          .contains("foreign keys");
+      assertThat(CheckSummary.of(report).exitCode()).isEqualTo(1);
+      assertThat(CheckSummary.of(report).json().get("problems")).hasSize(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void missingColumnHasOnlyStagingsSide(DatabaseKind kind) throws Exception {
     try (CheckedCatalog catalog = new CheckedCatalog(kind, true)) {
       catalog.pair.production().execute("ALTER TABLE ATTRVAL DROP COLUMN ATTR_VALUE");

@@ -72,6 +72,53 @@ class ChangeSetPropagationIT {
     }
   }
 
+  /**
+   * CATALOG references STORE without a cascade: deleting store 2 in one set needs the other set's
+   * change that moves catalog 20, the row production still has pointing at store 2, to another
+   * store.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDeleteOfARowStillReferencedThroughAnotherSetsChangeIsRefusedAndNamesIt(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String catalog = kind == DatabaseKind.POSTGRESQL ? "catalog" : "CATALOG";
+      session.editIn("merge-outlet", "UPDATE CATALOG SET STORE_ID = 1 WHERE CATALOG_ID = 20");
+      session.editIn("close-outlet", "DELETE FROM STORE WHERE STORE_ID = 2");
+      session.edit("UPDATE CATENTRY SET NAME = 'untagged' WHERE CATENTRY_ID = 2001");
+      var before = session.production();
+
+      PropagationResult alone = session.propagate(List.of("close-outlet"), false);
+
+      assertThat(alone.refused()).isTrue();
+      assertThat(alone.missingPrerequisites())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.table()).isEqualTo(catalog);
+                assertThat(p.key().values().toString()).isEqualTo("[20]");
+                assertThat(p.changeSet()).isEqualTo("merge-outlet");
+                assertThat(p.reason()).contains("still references", "2", "close-outlet");
+              });
+      assertThat(org.stagingutils.core.cli.PropagationSummary.of(alone).text())
+          .contains(
+              catalog
+                  + (kind == DatabaseKind.POSTGRESQL ? " catalog_id" : " CATALOG_ID")
+                  + "=20, in change set merge-outlet: still references");
+      assertThat(session.production()).isEqualTo(before);
+      assertThat(session.pending()).isEqualTo(3);
+
+      PropagationResult withPrerequisites = session.propagate(List.of("close-outlet"), true);
+
+      assertThat(withPrerequisites.refused()).as(withPrerequisites.message()).isFalse();
+      assertThat(withPrerequisites.updated()).isEqualTo(1);
+      assertThat(withPrerequisites.deleted()).isEqualTo(1);
+      assertThat(session.pending()).isEqualTo(1); // the untagged edit
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aRowEditedUnderTwoChangeSetsBelongsToTheLastOne(DatabaseKind kind) throws Exception {
