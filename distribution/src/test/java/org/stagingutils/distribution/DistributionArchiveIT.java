@@ -66,6 +66,38 @@ class DistributionArchiveIT {
     assertThat(badOptions.output()).contains("-Xno-such-jvm-option");
   }
 
+  /** cmd.exe is not here to run them, so this checks what each .bat must say. */
+  @Test
+  void windowsLaunchersHonourJavaHomeAndStartTheirMainClass() throws Exception {
+    Path home = untar();
+    Map<String, String> mainClasses =
+        Map.of(
+            "stagingcopy", "org.stagingutils.copy.Main",
+            "stagingprop", "org.stagingutils.prop.Main",
+            "stagingcheck", "org.stagingutils.check.Main");
+
+    for (Map.Entry<String, String> utility : mainClasses.entrySet()) {
+      Path launcher = home.resolve("bin").resolve(utility.getKey() + ".bat");
+      String text = Files.readString(launcher);
+      assertThat(text)
+          .as(launcher.toString())
+          .contains(
+              "\r\n",
+              "%JAVA_HOME%\\bin\\java.exe",
+              "%JAVA_OPTS%",
+              "-cp \"%STAGING_HOME%\\lib\\*\"",
+              "conf\\logback.xml",
+              " " + utility.getValue() + " %*",
+              "exit /b %ERRORLEVEL%")
+          .doesNotContainPattern("(?<!\r)\n");
+      for (String other : mainClasses.values()) {
+        if (!other.equals(utility.getValue())) {
+          assertThat(text).as(launcher.toString()).doesNotContain(other);
+        }
+      }
+    }
+  }
+
   @Test
   void archiveHoldsConfigDocsAndCompletion() throws Exception {
     Path home = untar();
