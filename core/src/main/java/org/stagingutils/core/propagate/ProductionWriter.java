@@ -78,8 +78,10 @@ final class ProductionWriter {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.upserts().isEmpty()) {
         written.writing(table);
-        run(table, "write rows of", () -> fixUps.put(table, upsert(plan, snapshot, production)));
-        written.written(plan.upserts().size());
+        run(
+            table,
+            "write rows of",
+            () -> fixUps.put(table, upsert(plan, snapshot, production, written)));
         // A commit covers everything written so far, so it waits while any row awaits its keys.
         boolean rowsAwaitKeys = fixUps.values().stream().anyMatch(rows -> !rows.isEmpty());
         if (!valuesMovedAside && !rowsAwaitKeys) {
@@ -126,7 +128,8 @@ final class ProductionWriter {
     }
   }
 
-  private List<FixUp> upsert(TablePlan plan, Connection snapshot, Connection production)
+  private List<FixUp> upsert(
+      TablePlan plan, Connection snapshot, Connection production, WriteProgress written)
       throws SQLException {
     TableMetadata source = plan.table();
     TableMetadata table = schema.productionTable(source);
@@ -172,6 +175,7 @@ final class ProductionWriter {
                 fixUps.add(new FixUp(row.key(), values));
               }
             }
+            written.written(1);
           };
       SQLException[] failure = new SQLException[1];
       fetcher.fetch(
