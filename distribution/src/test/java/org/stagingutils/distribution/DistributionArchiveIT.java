@@ -10,12 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagingutils.check.CheckCommand;
+import org.stagingutils.copy.CopyCommand;
+import org.stagingutils.prop.PropCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Unpacks the built archive the way a user does ({@code tar xzf}) and runs its launchers from an
@@ -64,6 +70,65 @@ class DistributionArchiveIT {
         run(elsewhere, Map.of("JAVA_OPTS", "-Xno-such-jvm-option"), link.toString());
     assertThat(badOptions.exitCode()).isNotZero();
     assertThat(badOptions.output()).contains("-Xno-such-jvm-option");
+  }
+
+  /** cmd.exe is not here to run them, so this checks what each .bat must say. */
+  @Test
+  void windowsLaunchersHonourJavaHomeAndStartTheirMainClass() throws Exception {
+    Path home = untar();
+    Map<String, String> mainClasses =
+        Map.of(
+            "stagingcopy", "org.stagingutils.copy.Main",
+            "stagingprop", "org.stagingutils.prop.Main",
+            "stagingcheck", "org.stagingutils.check.Main");
+
+    for (Map.Entry<String, String> utility : mainClasses.entrySet()) {
+      Path launcher = home.resolve("bin").resolve(utility.getKey() + ".bat");
+      String text = Files.readString(launcher);
+      assertThat(text)
+          .as(launcher.toString())
+          .contains(
+              "\r\n",
+              "%JAVA_HOME%\\bin\\java.exe",
+              "%JAVA_OPTS%",
+              "-cp \"%STAGING_HOME%\\lib\\*\"",
+              "conf\\logback.xml",
+              " " + utility.getValue() + " %*",
+              "exit /b %ERRORLEVEL%")
+          .doesNotContainPattern("(?<!\r)\n");
+      for (String other : mainClasses.values()) {
+        if (!other.equals(utility.getValue())) {
+          assertThat(text).as(launcher.toString()).doesNotContain(other);
+        }
+      }
+    }
+  }
+
+  @Test
+  void manPagesDescribeEveryOptionOfTheirCommand() throws Exception {
+    Path home = untar();
+    Map<String, Object> commands =
+        Map.of(
+            "stagingcopy", new CopyCommand(),
+            "stagingprop", new PropCommand(),
+            "stagingcheck", new CheckCommand());
+
+    for (Map.Entry<String, Object> command : commands.entrySet()) {
+      String utility = command.getKey();
+      Path troff = home.resolve("man/man1").resolve(utility + ".1");
+      // troff escapes every hyphen; man(1) prints them plain again.
+      String page = Files.readString(troff).replace("\\-", "-");
+      String source = Files.readString(home.resolve("docs/man").resolve(utility + ".adoc"));
+      assertThat(page)
+          .as(troff.toString())
+          .contains(".TH \"" + utility.toUpperCase(Locale.ROOT) + "\" \"1\"", ".SH \"OPTIONS\"");
+      for (OptionSpec option : new CommandLine(command.getValue()).getCommandSpec().options()) {
+        if (!option.hidden()) {
+          assertThat(page).as(troff.toString()).contains(option.longestName());
+          assertThat(source).as(utility + ".adoc").contains(option.longestName());
+        }
+      }
+    }
   }
 
   @Test

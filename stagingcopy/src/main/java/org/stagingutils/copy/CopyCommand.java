@@ -64,6 +64,6 @@ public final class CopyCommand extends StagingCommand {
 
   /** Where the copy engine plugs in: run the request, render its result, return the exit code. */
   private int copy(CopyRequest request) {
-    return print(CopySummary.of(new StagingCopy().copy(request)));
+    return print(CopySummary.of(new StagingCopy(progress()).copy(request)));
   }
 }

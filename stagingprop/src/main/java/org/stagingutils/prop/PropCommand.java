@@ -111,6 +111,6 @@ public final class PropCommand extends StagingCommand {
 
   /** Where the propagation engine plugs in: run, render the result, return the exit code. */
   private int propagate(PropagationRequest request) {
-    return print(PropagationSummary.of(new StagingPropagation().propagate(request)));
+    return print(PropagationSummary.of(new StagingPropagation(progress()).propagate(request)));
   }
 }

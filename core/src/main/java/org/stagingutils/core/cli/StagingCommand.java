@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stagingutils.core.progress.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,7 @@ public abstract class StagingCommand implements Callable<Integer> {
 
   private Map<String, String> environment = System.getenv();
   private OutputFormat format;
+  private ProgressListener progress = ProgressListener.NONE;
 
   /** Replaces the process environment, for tests. */
   public StagingCommand environment(Map<String, String> environment) {
@@ -48,7 +50,29 @@ public abstract class StagingCommand implements Callable<Integer> {
     Settings settings = new SettingsResolver(environment).resolve(config.file(), given);
     format = settings.format();
     LoggingConfigurator.configure(verbosity.level(), settings.logFile());
-    return run(settings);
+    try {
+      return run(settings);
+    } finally {
+      // Before the summary or an error line is printed, never over them.
+      progress.end();
+    }
+  }
+
+  /**
+   * Where the engine reports how far it has come: a bar on stderr when a person watches a terminal,
+   * otherwise nothing.
+   */
+  protected final ProgressListener progress() {
+    if (progress == ProgressListener.NONE) {
+      progress =
+          ProgressDisplay.choose(
+              verbosity.quiet(),
+              verbosity.verbose(),
+              ProgressDisplay.stderrIsTerminal(),
+              environment,
+              System.err);
+    }
+    return progress;
   }
 
   /** Runs the utility; returns the exit code, or throws a StagingException. */

@@ -27,4 +27,8 @@ public final class VerbosityOptions {
   public boolean verbose() {
     return verbose;
   }
+
+  public boolean quiet() {
+    return quiet;
+  }
 }

@@ -2,6 +2,7 @@
 package org.stagingutils.core.copy;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.stagingutils.core.dialect.BulkCopy;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.progress.ProgressListener;
 
 /**
  * The data part of a copy: one production snapshot read into shadow tables in staging, then every
@@ -32,14 +34,21 @@ final class CopyTransaction {
   private final int batchSize;
   private final Dialect dialect;
   private final List<TableMerge> merges;
+  private final ProgressListener progress;
 
-  CopyTransaction(Database production, Database staging, StagedSchema schema, int batchSize) {
+  CopyTransaction(
+      Database production,
+      Database staging,
+      StagedSchema schema,
+      int batchSize,
+      ProgressListener progress) {
     this.production = production;
     this.staging = staging;
     this.schema = schema;
     this.batchSize = batchSize;
     this.dialect = staging.dialect();
     this.merges = plan(dialect, schema);
+    this.progress = progress;
   }
 
   /** One merge per copied table, parents first; fails early on references it cannot order. */
@@ -74,6 +83,7 @@ final class CopyTransaction {
         rollback(target, e);
         throw e;
       } finally {
+        progress.end();
         restoreSession(target);
       }
     } catch (SQLException e) {
@@ -87,7 +97,10 @@ final class CopyTransaction {
     List<Long> rows = new ArrayList<>();
     for (int i = 0; i < merges.size(); i++) {
       long tableStart = System.nanoTime();
-      rows.add(load(source, target, merges.get(i)));
+      TableMerge merge = merges.get(i);
+      progress.begin("copying", progress.active() ? countProduction(source, merge) : 0, "rows");
+      progress.item(merge.name() + " (" + (i + 1) + "/" + merges.size() + ")");
+      rows.add(load(source, target, merge));
       nanos[i] += System.nanoTime() - tableStart;
     }
     runEach(target, nanos, false, TableMerge::updateAndInsert, "writing rows");
@@ -95,6 +108,7 @@ final class CopyTransaction {
     runEach(target, nanos, false, TableMerge::detachMissing, "detaching rows production lacks");
     runEach(target, nanos, true, TableMerge::deleteMissing, "deleting rows production lacks");
     runEach(target, nanos, false, TableMerge::dropShadow, "dropping its shadow table");
+    progress.end();
     List<TableMetadata> tables = merges.stream().map(TableMerge::table).toList();
     ChangeLog changeLog = new ChangeLog(staging.controlTables());
     long sessionId;
@@ -125,22 +139,25 @@ final class CopyTransaction {
     try {
       execute(target, merge.createShadow());
       Optional<BulkCopy> bulk = dialect.bulkCopy();
-      long rows =
-          bulk.isPresent()
-              ? bulk.get()
-                  .copy(
-                      source,
-                      merge.selectProduction(),
-                      target,
-                      merge.shadowTable(),
-                      merge.columns())
-              : RowTransfer.transfer(
-                  source,
-                  merge.selectProduction(),
-                  target,
-                  merge.insertIntoShadow(),
-                  merge.table().columns(),
-                  batchSize);
+      long rows;
+      if (bulk.isPresent()) {
+        // COPY streams undecoded buffers, so its rows are only counted at the end.
+        rows =
+            bulk.get()
+                .copy(
+                    source, merge.selectProduction(), target, merge.shadowTable(), merge.columns());
+        progress.advance(rows);
+      } else {
+        rows =
+            RowTransfer.transfer(
+                source,
+                merge.selectProduction(),
+                target,
+                merge.insertIntoShadow(),
+                merge.table().columns(),
+                batchSize,
+                progress::advance);
+      }
       execute(target, merge.analyzeShadow());
       LOG.debug("{}: {} rows read from production", merge.name(), rows);
       return rows;
@@ -150,12 +167,27 @@ final class CopyTransaction {
     }
   }
 
+  /** Production's row count in the copy's snapshot: the bar's total, so only when one is shown. */
+  private long countProduction(Connection source, TableMerge merge) {
+    String sql =
+        "SELECT COUNT(*) FROM "
+            + production.dialect().qualify(schema.productionTable(merge.table()).name());
+    try (Statement statement = source.createStatement();
+        ResultSet count = statement.executeQuery(sql)) {
+      count.next();
+      return count.getLong(1);
+    } catch (SQLException e) {
+      throw StagingException.database("cannot count the rows of table " + merge.name(), e);
+    }
+  }
+
   private void runEach(
       Connection target,
       long[] nanos,
       boolean childrenFirst,
       Function<TableMerge, List<String>> statements,
       String step) {
+    progress.begin("merging: " + step, merges.size(), "tables");
     for (int n = 0; n < merges.size(); n++) {
       int i = childrenFirst ? merges.size() - 1 - n : n;
       TableMerge merge = merges.get(i);
@@ -166,6 +198,7 @@ final class CopyTransaction {
         throw StagingException.database("cannot copy table " + merge.name() + " (" + step + ")", e);
       }
       nanos[i] += System.nanoTime() - tableStart;
+      progress.advance(1);
     }
   }
 

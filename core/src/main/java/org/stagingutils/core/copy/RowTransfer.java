@@ -8,12 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.stagingutils.core.metadata.Column;
 
 /**
  * Moves rows between two connections through plain JDBC: a forward-only query with a fetch size
  * (which makes MariaDB Connector/J stream) feeding a batched insert. Only one batch of rows is ever
- * held, and a batch is also cut short once its large values pass a byte budget.
+ * held, and a batch is also cut short once its large values pass a byte budget. Each written batch
+ * is reported, for progress bars.
  */
 final class RowTransfer {
   private static final long MAX_BATCH_BYTES = 32L * 1024 * 1024;
@@ -26,7 +28,8 @@ final class RowTransfer {
       Connection target,
       String insert,
       List<Column> columns,
-      int batchSize)
+      int batchSize,
+      LongConsumer rowsWritten)
       throws SQLException {
     try (PreparedStatement query =
             source.prepareStatement(
@@ -46,12 +49,14 @@ final class RowTransfer {
           pending++;
           if (pending >= batchSize || pendingBytes >= MAX_BATCH_BYTES) {
             writer.executeBatch();
+            rowsWritten.accept(pending);
             pending = 0;
             pendingBytes = 0;
           }
         }
         if (pending > 0) {
           writer.executeBatch();
+          rowsWritten.accept(pending);
         }
         return count;
       }

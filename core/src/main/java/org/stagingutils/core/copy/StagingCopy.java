@@ -20,6 +20,7 @@ import org.stagingutils.core.control.ControlSchema;
 import org.stagingutils.core.control.RunLocks;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.progress.ProgressListener;
 
 /**
  * The {@code stagingcopy} engine: starts a staging session by making the staged tables in staging
@@ -27,6 +28,16 @@ import org.stagingutils.core.metadata.TableMetadata;
  * installed on every copied table and their change log emptied. Returns data; never prints.
  */
 public final class StagingCopy {
+  private final ProgressListener progress;
+
+  public StagingCopy() {
+    this(ProgressListener.NONE);
+  }
+
+  /** A copy that reports each table's rows to {@code progress} as it goes. */
+  public StagingCopy(ProgressListener progress) {
+    this.progress = progress;
+  }
 
   public CopyResult copy(CopyRequest request) {
     long start = System.nanoTime();
@@ -55,7 +66,7 @@ public final class StagingCopy {
       try (RunLocks lock = RunLocks.acquire(staging)) {
         PendingChanges.refuseUnlessForced(staging, tables, request.force());
         installCapture(staging, tables);
-        return new CopyTransaction(production, staging, schema, request.batchSize())
+        return new CopyTransaction(production, staging, schema, request.batchSize(), progress)
             .run(scopeName(config, request.tables()), start);
       }
     }

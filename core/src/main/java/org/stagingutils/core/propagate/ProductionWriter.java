@@ -16,6 +16,7 @@ import org.stagingutils.core.metadata.Column;
 import org.stagingutils.core.metadata.DependencyGraph;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.progress.ProgressListener;
 
 /**
  * Applies table plans to production in foreign-key order: inserts, updates and key moves parents
@@ -28,8 +29,19 @@ final class ProductionWriter {
   private final DependencyGraph graph;
   private final int batchSize;
   private final TransactionMode mode;
+  private final ProgressListener progress;
 
   ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize, TransactionMode mode) {
+    this(dialect, schema, batchSize, mode, ProgressListener.NONE);
+  }
+
+  ProductionWriter(
+      Dialect dialect,
+      StagedSchema schema,
+      int batchSize,
+      TransactionMode mode,
+      ProgressListener progress) {
+    this.progress = progress;
     this.dialect = dialect;
     this.schema = schema;
     this.graph = schema.graph();
@@ -43,15 +55,19 @@ final class ProductionWriter {
   void write(Map<TableMetadata, TablePlan> plans, Connection snapshot, Connection production)
       throws SQLException {
     Map<TableMetadata, List<FixUp>> fixUps = new HashMap<>();
+    WriteProgress written = new WriteProgress(progress, plans);
     boolean valuesMovedAside = false;
     // Free unique values that other rows of this run take: deletes first, then placeholders.
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.earlyDeleteActions().isEmpty()) {
+        written.writing(table);
         run(table, "delete rows of", () -> delete(plan, plan.earlyDeleteActions(), production));
+        written.written(plan.earlyDeleteActions().size());
         valuesMovedAside = true;
       }
       if (plan != null && !plan.parked().isEmpty()) {
+        written.writing(table);
         run(table, "move unique values aside in", () -> park(plan, production));
         valuesMovedAside = true;
       }
@@ -61,7 +77,11 @@ final class ProductionWriter {
     for (TableMetadata table : graph.parentsFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.upserts().isEmpty()) {
-        run(table, "write rows of", () -> fixUps.put(table, upsert(plan, snapshot, production)));
+        written.writing(table);
+        run(
+            table,
+            "write rows of",
+            () -> fixUps.put(table, upsert(plan, snapshot, production, written)));
         // A commit covers everything written so far, so it waits while any row awaits its keys.
         boolean rowsAwaitKeys = fixUps.values().stream().anyMatch(rows -> !rows.isEmpty());
         if (!valuesMovedAside && !rowsAwaitKeys) {
@@ -82,7 +102,9 @@ final class ProductionWriter {
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.deletes().isEmpty()) {
+        written.writing(table);
         run(table, "delete rows of", () -> delete(plan, plan.deletes(), production));
+        written.written(plan.deletes().size());
         commitPerTable(production);
       }
     }
@@ -106,7 +128,8 @@ final class ProductionWriter {
     }
   }
 
-  private List<FixUp> upsert(TablePlan plan, Connection snapshot, Connection production)
+  private List<FixUp> upsert(
+      TablePlan plan, Connection snapshot, Connection production, WriteProgress written)
       throws SQLException {
     TableMetadata source = plan.table();
     TableMetadata table = schema.productionTable(source);
@@ -152,6 +175,7 @@ final class ProductionWriter {
                 fixUps.add(new FixUp(row.key(), values));
               }
             }
+            written.written(1);
           };
       SQLException[] failure = new SQLException[1];
       fetcher.fetch(

@@ -22,6 +22,7 @@ import org.stagingutils.core.control.RunLocks;
 import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
+import org.stagingutils.core.progress.ProgressListener;
 
 /**
  * stagingprop: applies the pending staging changes to production. Staging is read in one snapshot
@@ -32,6 +33,16 @@ import org.stagingutils.core.metadata.TableMetadata;
  */
 public final class StagingPropagation {
   private static final Logger LOG = LoggerFactory.getLogger(StagingPropagation.class);
+  private final ProgressListener progress;
+
+  public StagingPropagation() {
+    this(ProgressListener.NONE);
+  }
+
+  /** A propagation that reports the rows it writes to production to {@code progress}. */
+  public StagingPropagation(ProgressListener progress) {
+    this.progress = progress;
+  }
 
   public PropagationResult propagate(PropagationRequest request) {
     if (request.scriptFile().isPresent()) {
@@ -181,8 +192,10 @@ public final class StagingPropagation {
             PlannedRow.of(plans, changes),
             needed);
       }
-      new ProductionWriter(production.dialect(), schema, request.batchSize(), request.transaction())
+      new ProductionWriter(
+              production.dialect(), schema, request.batchSize(), request.transaction(), progress)
           .write(plans, snapshot, target);
+      progress.end();
       long runId =
           new Journal(production.controlTables())
               .record(target, sessionId(snapshot, control), started, request.changeSets(), counts);

