@@ -3,17 +3,13 @@ package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.ForeignKey;
 import org.stagingutils.core.metadata.MetadataReader;
@@ -182,41 +178,12 @@ final class ReferenceAnalysis {
       TableMetadata child, ForeignKey fk, List<String> parentKeys, Connection production)
       throws SQLException {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    String json = dialect.columnsJson(child, fk.columns(), "t");
-    String columns =
-        fk.columns().stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "));
-    String tuple =
-        "("
-            + fk.columns().stream()
-                .map(c -> dialect.keyParameter(child.column(c)))
-                .collect(Collectors.joining(", "))
-            + ")";
-    for (int from = 0; from < parentKeys.size(); from += batchSize) {
-      List<String> batch = parentKeys.subList(from, Math.min(parentKeys.size(), from + batchSize));
-      String sql =
-          "SELECT "
-              + json
-              + " FROM "
-              + dialect.qualify(child.name())
-              + " t WHERE ("
-              + columns
-              + ") IN ("
-              + String.join(", ", Collections.nCopies(batch.size(), tuple))
-              + ")";
-      try (PreparedStatement ps = production.prepareStatement(sql)) {
-        int index = 1;
-        for (String key : batch) {
-          for (String value : KeyCodec.texts(key)) {
-            ps.setString(index++, value);
-          }
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            counts.merge(rs.getString(1), 1, Integer::sum);
-          }
-        }
-      }
-    }
+    TupleQuery.byKeyTexts(dialect, child, fk.columns(), batchSize)
+        .select(
+            production,
+            dialect.columnsJson(child, fk.columns(), "t"),
+            RowFetcher.texts(parentKeys),
+            rs -> counts.merge(rs.getString(1), 1, Integer::sum));
     return counts;
   }
 }
