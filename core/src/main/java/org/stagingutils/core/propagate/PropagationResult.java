@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a stagingprop run did, or would do on a dry run, or why it refused.
@@ -12,6 +14,8 @@ import java.util.List;
  * @param message for a refusal, one line saying why and what to do
  * @param conflicts every conflict found (also those skipped or overwritten)
  * @param skippedChanges change-log rows left pending because their row conflicted
+ * @param plan on a dry run (or a script): the rows to write, per table; otherwise empty
+ * @param scriptFile where the statements were written instead of being run, if asked
  */
 public record PropagationResult(
     long runId,
@@ -23,12 +27,42 @@ public record PropagationResult(
     List<MissingPrerequisite> missingPrerequisites,
     long processedChanges,
     long skippedChanges,
-    Duration elapsed) {
+    Duration elapsed,
+    List<PlannedTable> plan,
+    Optional<Path> scriptFile) {
 
   public PropagationResult {
     tables = List.copyOf(tables);
     conflicts = List.copyOf(conflicts);
     missingPrerequisites = List.copyOf(missingPrerequisites);
+    plan = List.copyOf(plan);
+  }
+
+  /** A result without a row-level plan or script. */
+  public PropagationResult(
+      long runId,
+      boolean dryRun,
+      boolean refused,
+      String message,
+      List<TableCounts> tables,
+      List<Conflict> conflicts,
+      List<MissingPrerequisite> missingPrerequisites,
+      long processedChanges,
+      long skippedChanges,
+      Duration elapsed) {
+    this(
+        runId,
+        dryRun,
+        refused,
+        message,
+        tables,
+        conflicts,
+        missingPrerequisites,
+        processedChanges,
+        skippedChanges,
+        elapsed,
+        List.of(),
+        Optional.empty());
   }
 
   public long inserted() {

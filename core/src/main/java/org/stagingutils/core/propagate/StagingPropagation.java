@@ -34,11 +34,6 @@ public final class StagingPropagation {
   private static final Logger LOG = LoggerFactory.getLogger(StagingPropagation.class);
 
   public PropagationResult propagate(PropagationRequest request) {
-    if (request.scriptFile().isPresent()) {
-      // Never run for real what the user asked to have written down.
-      throw StagingException.configuration(
-          "stagingprop --script-file is not supported yet: use --dry-run to see the plan");
-    }
     Instant started = Instant.now();
     try (Database staging = DatabaseOpener.open(request.config().staging());
         Database production = DatabaseOpener.open(request.config().production())) {
@@ -52,7 +47,7 @@ public final class StagingPropagation {
       }
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       requireStagingSession(staging);
-      if (!request.dryRun() || production.dialect().readsThroughInstalledFunctions()) {
+      if (!changesNothing(request) || production.dialect().readsThroughInstalledFunctions()) {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
       }
@@ -145,7 +140,7 @@ public final class StagingPropagation {
         snapshot.rollback();
         return new PropagationResult(
             0,
-            request.dryRun(),
+            changesNothing(request),
             true,
             conflicts.size()
                 + " conflicting row(s): production was changed where staging changed too;"
@@ -157,14 +152,32 @@ public final class StagingPropagation {
             skipped,
             Duration.between(started, Instant.now()));
       }
-      if (request.dryRun()) {
+      if (changesNothing(request)) {
+        if (request.scriptFile().isPresent()) {
+          new PropagationScript(production.dialect(), schema, request.batchSize())
+              .write(request.scriptFile().get(), plans, snapshot);
+        }
         target.rollback();
         snapshot.rollback();
         return new PropagationResult(
-            0, true, false, null, counts, conflicts, List.of(), 0, skipped, elapsed(started));
+            0,
+            true,
+            false,
+            null,
+            counts,
+            conflicts,
+            List.of(),
+            processed.size(),
+            skipped,
+            elapsed(started),
+            plans.values().stream().map(PlannedTable::of).toList(),
+            request.scriptFile());
       }
-      new ProductionWriter(production.dialect(), schema, request.batchSize(), request.transaction())
-          .write(plans, snapshot, target);
+      new ProductionWriter(production.dialect(), schema, request.batchSize())
+          .write(
+              plans,
+              snapshot,
+              new JdbcStatements(target, request.batchSize(), request.transaction()));
       long runId =
           new Journal(production.controlTables())
               .record(target, sessionId(snapshot, control), started, request.changeSets(), counts);
@@ -241,6 +254,11 @@ public final class StagingPropagation {
           plans.get(table).actions().size());
     }
     return plans;
+  }
+
+  /** A dry run, or a script written instead of a run. */
+  private static boolean changesNothing(PropagationRequest request) {
+    return request.dryRun() || request.scriptFile().isPresent();
   }
 
   private static Long sessionId(Connection snapshot, ControlTables control) throws SQLException {
