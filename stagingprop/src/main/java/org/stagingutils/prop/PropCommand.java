@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.cli.PropagationSummary;
 import org.stagingutils.core.cli.Settings;
 import org.stagingutils.core.cli.StagingCommand;
@@ -46,15 +45,19 @@ public final class PropCommand extends StagingCommand {
       description = "Rows per batch (default: " + PropagationRequest.DEFAULT_BATCH_SIZE + ").")
   Integer batchSize;
 
-  @Option(names = "--dry-run", description = "Print the plan and the conflicts; change nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the plan (the rows to write, at most 100 per table) and the conflicts;"
+              + " change nothing.")
   boolean dryRun;
 
   @Option(
       names = "--script-file",
       paramLabel = "FILE",
       description =
-          "Write the SQL of the operation to FILE instead of running it (not supported by the"
-              + " propagation engine yet: refuses; use --dry-run).")
+          "Write the SQL a run would execute on production to FILE, as one transaction, instead"
+              + " of running it; change nothing.")
   Path scriptFile;
 
   @Option(
@@ -87,11 +90,6 @@ public final class PropCommand extends StagingCommand {
 
   @Override
   protected int run(Settings settings) {
-    if (scriptFile != null) {
-      // The engine ignores the script file and would propagate: refuse until it can write one.
-      throw StagingException.configuration(
-          "--script-file is not supported by stagingprop yet; use --dry-run to see the plan");
-    }
     PropagationRequest request =
         new PropagationRequest(
             settings.stagingConfig(),

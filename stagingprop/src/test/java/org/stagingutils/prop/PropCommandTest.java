@@ -31,20 +31,4 @@ class PropCommandTest extends CommandContract {
     assertThat(run.out()).contains("\"status\":\"error\"").containsIgnoringCase("store");
     assertThat(run.out() + run.err()).doesNotContain("secret");
   }
-
-  @Test
-  void scriptFileRefusesUntilTheEngineCanWriteOne() {
-    CommandRun run =
-        run(
-            "--staging-url",
-            "jdbc:h2:mem:s",
-            "--production-url",
-            "jdbc:h2:mem:p",
-            "--script-file",
-            dir.resolve("prop.sql").toString());
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--script-file", "--dry-run");
-    assertThat(dir.resolve("prop.sql")).doesNotExist();
-  }
 }

@@ -4,7 +4,7 @@ package org.stagingutils.core.check;
 import java.util.List;
 import java.util.Set;
 import org.stagingutils.core.propagate.MissingPrerequisite;
-import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PendingRow;
 
 /**
  * What stagingcheck found.
@@ -23,7 +23,7 @@ public record CheckReport(
     long pendingChanges,
     List<ChangeSetCount> changeSets,
     List<String> selectedChangeSets,
-    List<PlannedRow> changeSetRows,
+    List<PendingRow> changeSetRows,
     List<MissingPrerequisite> prerequisites) {
   public CheckReport {
     checks = Set.copyOf(checks);

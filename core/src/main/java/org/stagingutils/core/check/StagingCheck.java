@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
-import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PendingRow;
 import org.stagingutils.core.propagate.PropagationResult;
 
 /**
@@ -82,12 +82,12 @@ public final class StagingCheck {
   }
 
   /** Rows by table in the planner's order (parents first), then by key. */
-  private static List<PlannedRow> sorted(List<PlannedRow> rows) {
-    List<String> tables = rows.stream().map(PlannedRow::table).distinct().toList();
+  private static List<PendingRow> sorted(List<PendingRow> rows) {
+    List<String> tables = rows.stream().map(PendingRow::table).distinct().toList();
     return rows.stream()
         .sorted(
-            java.util.Comparator.comparingInt((PlannedRow r) -> tables.indexOf(r.table()))
-                .thenComparing(PlannedRow::key, KeyOrder.INSTANCE))
+            java.util.Comparator.comparingInt((PendingRow r) -> tables.indexOf(r.table()))
+                .thenComparing(PendingRow::key, KeyOrder.INSTANCE))
         .toList();
   }
 

@@ -14,7 +14,7 @@ import org.stagingutils.core.check.CheckKind;
 import org.stagingutils.core.check.CheckReport;
 import org.stagingutils.core.check.Problem;
 import org.stagingutils.core.propagate.MissingPrerequisite;
-import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PendingRow;
 
 /** stagingcheck's summary: problems grouped by check and table; exit 1 when there are any. */
 public record CheckSummary(CheckReport report) implements Summary {
@@ -75,7 +75,7 @@ public record CheckSummary(CheckReport report) implements Summary {
         .append(": ")
         .append(TextLines.count(report.changeSetRows().size(), "pending row"))
         .append('\n');
-    for (PlannedRow row : report.changeSetRows()) {
+    for (PendingRow row : report.changeSetRows()) {
       text.append("  ")
           .append(TextLines.pad(row.action(), 16))
           .append(' ')
@@ -202,7 +202,7 @@ public record CheckSummary(CheckReport report) implements Summary {
             });
     if (!report.selectedChangeSets().isEmpty()) {
       ArrayNode rows = json.putArray("changeSetRows");
-      for (PlannedRow row : report.changeSetRows()) {
+      for (PendingRow row : report.changeSetRows()) {
         ObjectNode entry = rows.addObject();
         entry.put("table", row.table());
         entry.set("key", SummaryJson.key(row.key()));

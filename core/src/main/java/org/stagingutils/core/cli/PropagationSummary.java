@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.stagingutils.core.propagate.Conflict;
 import org.stagingutils.core.propagate.MissingPrerequisite;
+import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PlannedTable;
 import org.stagingutils.core.propagate.PropagationResult;
 import org.stagingutils.core.propagate.TableCounts;
 
@@ -32,6 +34,7 @@ public record PropagationSummary(PropagationResult result) implements Summary {
           .append(counts(table.inserted(), table.updated(), table.deleted()))
           .append('\n');
     }
+    appendPlan(text);
     if (!result.conflicts().isEmpty()) {
       text.append(TextLines.count(result.conflicts().size(), "conflict")).append(":\n");
       for (Conflict conflict : result.conflicts()) {
@@ -73,7 +76,8 @@ public record PropagationSummary(PropagationResult result) implements Summary {
       return "refused, nothing changed: " + result.message();
     }
     if (result.dryRun()) {
-      return "dry run, nothing changed: would apply "
+      return result.scriptFile().map(f -> "script written to " + f).orElse("dry run")
+          + ", nothing changed: would apply "
           + totals
           + " ("
           + TextLines.count(result.processedChanges(), "change")
@@ -87,6 +91,33 @@ public record PropagationSummary(PropagationResult result) implements Summary {
         + changes
         + ") in "
         + TextLines.seconds(result.elapsed());
+  }
+
+  /** A dry run's rows, table by table, each table's list capped. */
+  private void appendPlan(StringBuilder text) {
+    if (result.plan().isEmpty()) {
+      return;
+    }
+    text.append("plan:\n");
+    for (PlannedTable table : result.plan()) {
+      for (PlannedRow row : table.rows()) {
+        text.append("  ")
+            .append(row(table.table(), row.action()))
+            .append(' ')
+            .append(TextLines.key(row.key()));
+        if (!row.fromKey().isEmpty()) {
+          text.append(" from ").append(TextLines.key(row.fromKey()));
+        }
+        text.append('\n');
+      }
+      if (table.more() > 0) {
+        text.append("  ... ")
+            .append(TextLines.count(table.more(), "more row"))
+            .append(" of ")
+            .append(table.table())
+            .append('\n');
+      }
+    }
   }
 
   private static String counts(long inserted, long updated, long deleted) {
@@ -136,6 +167,29 @@ public record PropagationSummary(PropagationResult result) implements Summary {
     json.put("processedChanges", result.processedChanges());
     json.put("skippedChanges", result.skippedChanges());
     json.put("dryRun", result.dryRun());
+    if (result.dryRun() && !result.refused()) {
+      json.set("plan", plan());
+    }
+    result.scriptFile().ifPresent(f -> json.put("scriptFile", f.toString()));
     return json;
+  }
+
+  private ArrayNode plan() {
+    ArrayNode plan = SummaryJson.object().arrayNode();
+    for (PlannedTable table : result.plan()) {
+      ObjectNode node = plan.addObject();
+      node.put("table", table.table());
+      ArrayNode rows = node.putArray("rows");
+      for (PlannedRow row : table.rows()) {
+        ObjectNode planned = rows.addObject();
+        planned.put("action", row.action());
+        planned.set("key", SummaryJson.key(row.key()));
+        if (!row.fromKey().isEmpty()) {
+          planned.set("fromKey", SummaryJson.key(row.fromKey()));
+        }
+      }
+      node.put("more", table.more());
+    }
+    return plan;
   }
 }

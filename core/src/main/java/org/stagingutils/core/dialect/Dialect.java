@@ -223,6 +223,27 @@ public interface Dialect {
         .collect(java.util.stream.Collectors.joining(" AND "));
   }
 
+  /**
+   * A jOOQ context that renders values as literals for scripts: strings escaped the SQL-standard
+   * way only (quotes doubled), which {@link #scriptSessionSql()} makes every session read so.
+   */
+  default DSLContext scriptSql() {
+    return DSL.using(
+        jooqDialect(),
+        new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+            .withBackslashEscaping(org.jooq.conf.BackslashEscaping.OFF));
+  }
+
+  /**
+   * Statements a script starts with so that its literals mean, in whatever session runs it, what
+   * they meant when it was written: the encoding of the file (UTF-8), the session settings of
+   * {@link #connectionInitSql()}, and string literals without backslash escapes.
+   */
+  default List<String> scriptSessionSql() {
+    return connectionInitSql().stream().toList();
+  }
+
   /** {@code sql} as one statement of a script run by the database's command-line client. */
   default String scriptStatement(String sql) {
     return sql + ";\n";

@@ -233,8 +233,34 @@ public final class MariaDbDialect implements Dialect {
   }
 
   @Override
+  public List<String> scriptSessionSql() {
+    return List.of(
+        "SET NAMES utf8mb4",
+        "SET SESSION sql_mode ="
+            + " TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES'))");
+  }
+
+  @Override
   public String scriptStatement(String sql) {
-    // Trigger bodies hold semicolons: the mysql client needs another delimiter around them.
-    return sql.contains(";") ? "DELIMITER $$\n" + sql + "$$\nDELIMITER ;\n" : sql + ";\n";
+    // Trigger bodies hold semicolons: the mysql client needs another delimiter around them. A
+    // semicolon inside a quoted value or name does not count: literals double their quotes.
+    return hasSemicolonOutsideQuotes(sql)
+        ? "DELIMITER $$\n" + sql + "$$\nDELIMITER ;\n"
+        : sql + ";\n";
+  }
+
+  private static boolean hasSemicolonOutsideQuotes(String sql) {
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == ';') {
+        return true;
+      }
+    }
+    return false;
   }
 }

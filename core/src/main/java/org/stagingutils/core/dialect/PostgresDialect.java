@@ -90,6 +90,14 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public List<String> scriptSessionSql() {
+    return List.of(
+        "SET client_encoding = 'UTF8'",
+        "SET standard_conforming_strings = on",
+        connectionInitSql().orElseThrow());
+  }
+
+  @Override
   public Optional<String> connectionInitSql() {
     return Optional.of("SET TIME ZONE 'UTC'");
   }

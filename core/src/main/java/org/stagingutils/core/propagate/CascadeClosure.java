@@ -3,17 +3,13 @@ package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.ForeignKey;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -95,42 +91,13 @@ final class CascadeClosure {
       TableMetadata table, ForeignKey fk, Set<String> parentKeys, Connection production)
       throws SQLException {
     List<String> keys = new ArrayList<>();
-    List<String> parents = new ArrayList<>(parentKeys);
-    String columns =
-        fk.columns().stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "));
-    String tuple =
-        "("
-            + fk.columns().stream()
-                .map(c -> dialect.keyParameter(table.column(c)))
-                .collect(Collectors.joining(", "))
-            + ")";
-    for (int from = 0; from < parents.size(); from += batchSize) {
-      List<String> batch = parents.subList(from, Math.min(parents.size(), from + batchSize));
-      String sql =
-          "SELECT "
-              + dialect.keyJson(table, "t")
-              + " FROM "
-              + dialect.qualify(table.name())
-              + " t WHERE ("
-              + columns
-              + ") IN ("
-              + String.join(", ", Collections.nCopies(batch.size(), tuple))
-              + ")";
-      try (PreparedStatement ps = production.prepareStatement(sql)) {
-        int index = 1;
-        for (String parent : batch) {
-          // The FK columns reference the parent's capture key in key order.
-          for (String value : KeyCodec.texts(parent)) {
-            ps.setString(index++, value);
-          }
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            keys.add(rs.getString(1));
-          }
-        }
-      }
-    }
+    // The FK columns reference the parent's capture key in key order.
+    TupleQuery.byKeyTexts(dialect, table, fk.columns(), batchSize)
+        .select(
+            production,
+            dialect.keyJson(table, "t"),
+            RowFetcher.texts(parentKeys),
+            rs -> keys.add(rs.getString(1)));
     return keys;
   }
 }

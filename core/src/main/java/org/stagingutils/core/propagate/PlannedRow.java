@@ -1,60 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.stagingutils.core.metadata.TableMetadata;
 
 /**
- * One row a dry run would write to production.
+ * One row of a dry run's plan.
  *
- * @param action {@code insert}, {@code update}, {@code delete}, {@code replace} (delete, then
- *     insert again), or {@code held (KIND)} for a row a conflict of that kind keeps from production
- * @param changeSet the change set of the last change that touched the row; {@code null}: none
+ * @param action {@code insert}, {@code update}, {@code delete}, {@code move} (a key update, from
+ *     {@code fromKey}) or {@code replace} (delete and insert again, so that production cascades as
+ *     staging did); moves and replacements count as updates
+ * @param key the row's capture key in staging (for deletes: in production)
+ * @param fromKey for moves: the key the row has in production; otherwise empty
  */
-public record PlannedRow(String table, Map<String, Object> key, String action, String changeSet) {
+public record PlannedRow(String action, Map<String, Object> key, Map<String, Object> fromKey) {
   public PlannedRow {
-    key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));
+    key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
+    fromKey = Collections.unmodifiableMap(new LinkedHashMap<>(fromKey));
   }
 
-  static List<PlannedRow> of(
-      Map<TableMetadata, TablePlan> plans, Map<TableMetadata, TableChanges> changes) {
-    List<PlannedRow> rows = new ArrayList<>();
-    plans.forEach(
-        (table, plan) -> {
-          for (RowAction action : plan.actions()) {
-            rows.add(
-                new PlannedRow(
-                    table.name().name(),
-                    KeyCodec.asMap(table, action.key()),
-                    action.kind() == RowAction.Kind.MOVE
-                        ? "update"
-                        : action.kind().name().toLowerCase(Locale.ROOT),
-                    changes.get(table).lastChangeSet(action.key())));
-          }
-          for (Conflict conflict : plan.conflicts()) {
-            String key = keyOf(table, changes.get(table), conflict.key());
-            rows.add(
-                new PlannedRow(
-                    table.name().name(),
-                    conflict.key(),
-                    "held (" + conflict.kind().name().toLowerCase(Locale.ROOT) + ")",
-                    key == null ? null : changes.get(table).lastChangeSet(key)));
-          }
-        });
-    return rows;
-  }
-
-  /** The key JSON the log uses for a key given as values; conflicts are few, so a scan will do. */
-  private static String keyOf(TableMetadata table, TableChanges changes, Map<String, Object> key) {
-    String text = key.toString();
-    for (String candidate : changes.dirtyKeys()) {
-      if (KeyCodec.asMap(table, candidate).toString().equals(text)) {
-        return candidate;
-      }
-    }
-    return null;
+  static PlannedRow of(TablePlan plan, RowAction action) {
+    return new PlannedRow(
+        action.kind().name().toLowerCase(Locale.ROOT),
+        KeyCodec.asMap(plan.table(), action.key()),
+        action.fromKey() == null ? Map.of() : KeyCodec.asMap(plan.table(), action.fromKey()));
   }
 }

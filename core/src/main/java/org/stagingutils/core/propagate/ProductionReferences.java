@@ -2,13 +2,9 @@
 package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.ForeignKey;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -40,42 +36,11 @@ final class ProductionReferences {
       BiConsumer<String, String> sink)
       throws SQLException {
     String childKey = child.captureKey().isPresent() ? dialect.keyJson(child, "t") : "''";
-    String parentKey = dialect.columnsJson(child, fk.columns(), "t");
-    String columns =
-        fk.columns().stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "));
-    String tuple =
-        "("
-            + fk.columns().stream()
-                .map(c -> dialect.keyParameter(child.column(c)))
-                .collect(Collectors.joining(", "))
-            + ")";
-    for (int from = 0; from < parentKeys.size(); from += batchSize) {
-      List<String> batch = parentKeys.subList(from, Math.min(parentKeys.size(), from + batchSize));
-      String sql =
-          "SELECT "
-              + childKey
-              + ", "
-              + parentKey
-              + " FROM "
-              + dialect.qualify(child.name())
-              + " t WHERE ("
-              + columns
-              + ") IN ("
-              + String.join(", ", Collections.nCopies(batch.size(), tuple))
-              + ")";
-      try (PreparedStatement ps = connection.prepareStatement(sql)) {
-        int index = 1;
-        for (String key : batch) {
-          for (String value : KeyCodec.texts(key)) {
-            ps.setString(index++, value);
-          }
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            sink.accept(rs.getString(1), rs.getString(2));
-          }
-        }
-      }
-    }
+    TupleQuery.byKeyTexts(dialect, child, fk.columns(), batchSize)
+        .select(
+            connection,
+            childKey + ", " + dialect.columnsJson(child, fk.columns(), "t"),
+            RowFetcher.texts(parentKeys),
+            rs -> sink.accept(rs.getString(1), rs.getString(2)));
   }
 }

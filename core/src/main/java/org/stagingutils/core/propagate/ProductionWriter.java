@@ -2,7 +2,6 @@
 package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,31 +27,24 @@ final class ProductionWriter {
   private final StagedSchema schema;
   private final DependencyGraph graph;
   private final int batchSize;
-  private final TransactionMode mode;
   private final ProgressListener progress;
 
-  ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize, TransactionMode mode) {
-    this(dialect, schema, batchSize, mode, ProgressListener.NONE);
+  ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize) {
+    this(dialect, schema, batchSize, ProgressListener.NONE);
   }
 
-  ProductionWriter(
-      Dialect dialect,
-      StagedSchema schema,
-      int batchSize,
-      TransactionMode mode,
-      ProgressListener progress) {
+  ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize, ProgressListener progress) {
     this.progress = progress;
     this.dialect = dialect;
     this.schema = schema;
     this.graph = schema.graph();
     this.batchSize = batchSize;
-    this.mode = mode;
   }
 
   /** A row whose deferred columns still have to be set: its key JSON and their values. */
   private record FixUp(String key, Object[] values) {}
 
-  void write(Map<TableMetadata, TablePlan> plans, Connection snapshot, Connection production)
+  void write(Map<TableMetadata, TablePlan> plans, Connection snapshot, ProductionStatements out)
       throws SQLException {
     Map<TableMetadata, List<FixUp>> fixUps = new HashMap<>();
     WriteProgress written = new WriteProgress(progress, plans);
@@ -62,13 +54,13 @@ final class ProductionWriter {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.earlyDeleteActions().isEmpty()) {
         written.writing(table);
-        run(table, "delete rows of", () -> delete(plan, plan.earlyDeleteActions(), production));
+        run(table, "delete rows of", () -> delete(plan, plan.earlyDeleteActions(), out));
         written.written(plan.earlyDeleteActions().size());
         valuesMovedAside = true;
       }
       if (plan != null && !plan.parked().isEmpty()) {
         written.writing(table);
-        run(table, "move unique values aside in", () -> park(plan, production));
+        run(table, "move unique values aside in", () -> park(plan, out));
         valuesMovedAside = true;
       }
     }
@@ -78,14 +70,11 @@ final class ProductionWriter {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.upserts().isEmpty()) {
         written.writing(table);
-        run(
-            table,
-            "write rows of",
-            () -> fixUps.put(table, upsert(plan, snapshot, production, written)));
+        run(table, "write rows of", () -> fixUps.put(table, upsert(plan, snapshot, out, written)));
         // A commit covers everything written so far, so it waits while any row awaits its keys.
         boolean rowsAwaitKeys = fixUps.values().stream().anyMatch(rows -> !rows.isEmpty());
         if (!valuesMovedAside && !rowsAwaitKeys) {
-          commitPerTable(production);
+          out.commitPoint();
         }
       }
     }
@@ -95,17 +84,17 @@ final class ProductionWriter {
         run(
             table,
             "set self-referencing keys of",
-            () -> fixUp(schema.productionTable(table), table, rows, production));
+            () -> fixUp(schema.productionTable(table), table, rows, out));
       }
     }
-    commitPerTable(production);
+    out.commitPoint();
     for (TableMetadata table : graph.childrenFirst()) {
       TablePlan plan = plans.get(table);
       if (plan != null && !plan.deletes().isEmpty()) {
         written.writing(table);
-        run(table, "delete rows of", () -> delete(plan, plan.deletes(), production));
+        run(table, "delete rows of", () -> delete(plan, plan.deletes(), out));
         written.written(plan.deletes().size());
-        commitPerTable(production);
+        out.commitPoint();
       }
     }
   }
@@ -122,14 +111,8 @@ final class ProductionWriter {
     }
   }
 
-  private void commitPerTable(Connection production) throws SQLException {
-    if (mode == TransactionMode.TABLE) {
-      production.commit();
-    }
-  }
-
   private List<FixUp> upsert(
-      TablePlan plan, Connection snapshot, Connection production, WriteProgress written)
+      TablePlan plan, Connection snapshot, ProductionStatements out, WriteProgress written)
       throws SQLException {
     TableMetadata source = plan.table();
     TableMetadata table = schema.productionTable(source);
@@ -142,30 +125,25 @@ final class ProductionWriter {
     plan.upserts().forEach(a -> byKey.put(a.key(), a));
     List<FixUp> fixUps = new ArrayList<>();
 
-    try (PreparedStatement insert = production.prepareStatement(insertSql(table));
-        PreparedStatement update = production.prepareStatement(updateSql(table, valueColumns));
-        PreparedStatement move = production.prepareStatement(updateSql(table, columns))) {
-      Batches batches = new Batches(batchSize, insert, update, move);
+    try (ProductionStatements.RowStatement insert = out.prepare(insertSql(table));
+        ProductionStatements.RowStatement update = out.prepare(updateSql(table, valueColumns));
+        ProductionStatements.RowStatement move = out.prepare(updateSql(table, columns))) {
       RowFetcher fetcher = new RowFetcher(dialect, source, batchSize);
       SqlConsumer<RowFetcher.FetchedRow> apply =
           row -> {
             RowAction action = byKey.get(row.key());
             switch (action.kind()) {
-              case INSERT, REPLACE -> {
-                bindValues(insert, 1, columns, row.values(), deferred);
-                batches.add(insert);
-              }
+              case INSERT, REPLACE -> insert.add(values(columns, row.values(), deferred));
               case UPDATE -> {
-                int next =
-                    bindValues(
-                        update, 1, valueColumns, valuesOf(columns, valueColumns, row), deferred);
-                bindKey(update, next, table, row.key());
-                batches.add(update);
+                List<BoundValue> values =
+                    values(valueColumns, valuesOf(columns, valueColumns, row), deferred);
+                values.addAll(key(table, row.key()));
+                update.add(values);
               }
               case MOVE -> {
-                int next = bindValues(move, 1, columns, row.values(), deferred);
-                bindKey(move, next, table, action.fromKey());
-                batches.add(move);
+                List<BoundValue> values = values(columns, row.values(), deferred);
+                values.addAll(key(table, action.fromKey()));
+                move.add(values);
               }
               default -> throw new IllegalStateException("not an upsert: " + action);
             }
@@ -194,30 +172,31 @@ final class ProductionWriter {
       if (failure[0] != null) {
         throw failure[0];
       }
-      batches.flushAll();
+      insert.flush();
+      update.flush();
+      move.flush();
     }
     return fixUps;
   }
 
   private void fixUp(
-      TableMetadata table, TableMetadata source, List<FixUp> rows, Connection production)
+      TableMetadata table, TableMetadata source, List<FixUp> rows, ProductionStatements out)
       throws SQLException {
     List<Column> deferred = DeferredColumns.of(source, graph).stream().map(table::column).toList();
-    try (PreparedStatement update = production.prepareStatement(updateSql(table, deferred))) {
-      Batches batches = new Batches(batchSize, update);
+    try (ProductionStatements.RowStatement update = out.prepare(updateSql(table, deferred))) {
       for (FixUp row : rows) {
-        int next = 1;
+        List<BoundValue> values = new ArrayList<>();
         for (int i = 0; i < deferred.size(); i++) {
-          bind(update, next++, deferred.get(i), row.values()[i]);
+          values.add(BoundValue.of(deferred.get(i), row.values()[i]));
         }
-        bindKey(update, next, table, row.key());
-        batches.add(update);
+        values.addAll(key(table, row.key()));
+        update.add(values);
       }
-      batches.flushAll();
+      update.flush();
     }
   }
 
-  private void park(TablePlan plan, Connection production) throws SQLException {
+  private void park(TablePlan plan, ProductionStatements out) throws SQLException {
     TableMetadata table = schema.productionTable(plan.table());
     for (var entry : plan.parked().entrySet()) {
       List<Column> columns =
@@ -226,46 +205,44 @@ final class ProductionWriter {
               .distinct()
               .map(table::column)
               .toList();
-      try (PreparedStatement update = production.prepareStatement(updateSql(table, columns))) {
-        int next = 1;
+      try (ProductionStatements.RowStatement update = out.prepare(updateSql(table, columns))) {
+        List<BoundValue> values = new ArrayList<>();
         for (Column column : columns) {
-          bind(update, next++, column, ParkingValues.of(column, entry.getKey()));
+          values.add(BoundValue.of(column, ParkingValues.of(column, entry.getKey())));
         }
-        bindKey(update, next, table, entry.getKey());
-        update.executeUpdate();
+        values.addAll(key(table, entry.getKey()));
+        update.add(values);
+        update.flush();
       }
     }
   }
 
-  private void delete(TablePlan plan, List<RowAction> deletes, Connection production)
+  private void delete(TablePlan plan, List<RowAction> deletes, ProductionStatements out)
       throws SQLException {
     TableMetadata table = schema.productionTable(plan.table());
     List<Column> deferred =
         DeferredColumns.of(plan.table(), graph).stream().map(table::column).toList();
     if (!deferred.isEmpty()) {
       // Detach first, so a parent and its children can go in any order.
-      try (PreparedStatement detach = production.prepareStatement(updateSql(table, deferred))) {
-        Batches batches = new Batches(batchSize, detach);
+      try (ProductionStatements.RowStatement detach = out.prepare(updateSql(table, deferred))) {
         for (RowAction action : deletes) {
-          int next = 1;
+          List<BoundValue> values = new ArrayList<>();
           for (Column column : deferred) {
-            bind(detach, next++, column, null);
+            values.add(BoundValue.of(column, null));
           }
-          bindKey(detach, next, table, action.key());
-          batches.add(detach);
+          values.addAll(key(table, action.key()));
+          detach.add(values);
         }
-        batches.flushAll();
+        detach.flush();
       }
     }
-    try (PreparedStatement delete =
-        production.prepareStatement(
+    try (ProductionStatements.RowStatement delete =
+        out.prepare(
             "DELETE FROM " + dialect.qualify(table.name()) + " WHERE " + keyCondition(table))) {
-      Batches batches = new Batches(batchSize, delete);
       for (RowAction action : deletes) {
-        bindKey(delete, 1, table, action.key());
-        batches.add(delete);
+        delete.add(key(table, action.key()));
       }
-      batches.flushAll();
+      delete.flush();
     }
   }
 
@@ -312,67 +289,29 @@ final class ProductionWriter {
         .toArray();
   }
 
-  private int bindValues(
-      PreparedStatement ps, int first, List<Column> columns, Object[] values, Set<String> deferred)
-      throws SQLException {
-    int index = first;
+  /** The values of {@code columns}, deferred ones as NULL (set by the fix-up once rows exist). */
+  private static List<BoundValue> values(
+      List<Column> columns, Object[] values, Set<String> deferred) {
+    List<BoundValue> bound = new ArrayList<>(columns.size() + 4);
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
-      bind(ps, index++, column, deferred.contains(column.name()) ? null : values[i]);
+      bound.add(BoundValue.of(column, deferred.contains(column.name()) ? null : values[i]));
     }
-    return index;
+    return bound;
   }
 
-  private static void bind(PreparedStatement ps, int index, Column column, Object value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, column.jdbcType());
-    } else {
-      ps.setObject(index, value);
+  private static List<BoundValue> key(TableMetadata table, String key) {
+    List<String> columns = table.captureKey().orElseThrow().columns();
+    List<String> texts = KeyCodec.texts(key);
+    List<BoundValue> bound = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      bound.add(BoundValue.keyText(table.column(columns.get(i)), texts.get(i)));
     }
-  }
-
-  private static void bindKey(PreparedStatement ps, int first, TableMetadata table, String key)
-      throws SQLException {
-    int index = first;
-    for (String value : KeyCodec.texts(key)) {
-      ps.setString(index++, value);
-    }
+    return bound;
   }
 
   @FunctionalInterface
   private interface SqlConsumer<T> {
     void accept(T value) throws SQLException;
-  }
-
-  /** Sends each statement's batch when it is full, and all of them at the end. */
-  private static final class Batches {
-    private final int size;
-    private final Map<PreparedStatement, Integer> pending = new HashMap<>();
-
-    Batches(int size, PreparedStatement... statements) {
-      this.size = size;
-      for (PreparedStatement statement : statements) {
-        pending.put(statement, 0);
-      }
-    }
-
-    void add(PreparedStatement statement) throws SQLException {
-      statement.addBatch();
-      int count = pending.merge(statement, 1, Integer::sum);
-      if (count >= size) {
-        statement.executeBatch();
-        pending.put(statement, 0);
-      }
-    }
-
-    void flushAll() throws SQLException {
-      for (var entry : pending.entrySet()) {
-        if (entry.getValue() > 0) {
-          entry.getKey().executeBatch();
-          entry.setValue(0);
-        }
-      }
-    }
   }
 }

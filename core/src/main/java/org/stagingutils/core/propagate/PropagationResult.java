@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a stagingprop run did, or would do on a dry run, or why it refused.
@@ -15,6 +17,8 @@ import java.util.List;
  * @param plannedRows on a dry run, the rows it would write, parents first
  * @param prerequisites with change sets, every row of other sets (or none) that they need,
  *     transitively: what {@code --with-prerequisites} takes or would take along
+ * @param plan on a dry run (or a script): the rows to write, per table; otherwise empty
+ * @param scriptFile where the statements were written instead of being run, if asked
  */
 public record PropagationResult(
     long runId,
@@ -27,8 +31,10 @@ public record PropagationResult(
     long processedChanges,
     long skippedChanges,
     Duration elapsed,
-    List<PlannedRow> plannedRows,
-    List<MissingPrerequisite> prerequisites) {
+    List<PendingRow> plannedRows,
+    List<MissingPrerequisite> prerequisites,
+    List<PlannedTable> plan,
+    Optional<Path> scriptFile) {
 
   public PropagationResult {
     tables = List.copyOf(tables);
@@ -36,8 +42,10 @@ public record PropagationResult(
     missingPrerequisites = List.copyOf(missingPrerequisites);
     plannedRows = List.copyOf(plannedRows);
     prerequisites = List.copyOf(prerequisites);
+    plan = List.copyOf(plan);
   }
 
+  /** A result without a row-level plan or script. */
   public PropagationResult(
       long runId,
       boolean dryRun,
@@ -61,7 +69,9 @@ public record PropagationResult(
         skippedChanges,
         elapsed,
         List.of(),
-        List.of());
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   public long inserted() {

@@ -2,10 +2,7 @@
 package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,59 +39,28 @@ final class RowFetcher {
   void fetch(
       Connection connection,
       Collection<String> keys,
-      List<Column> columns,
+      List<Column> wanted,
       Consumer<FetchedRow> sink)
       throws SQLException {
-    List<String> batch = new ArrayList<>(batchSize);
-    for (String key : keys) {
-      batch.add(key);
-      if (batch.size() == batchSize) {
-        fetchBatch(connection, batch, columns, sink);
-        batch.clear();
-      }
-    }
-    if (!batch.isEmpty()) {
-      fetchBatch(connection, batch, columns, sink);
-    }
-  }
-
-  private void fetchBatch(
-      Connection connection, List<String> keys, List<Column> wanted, Consumer<FetchedRow> sink)
-      throws SQLException {
-    List<Column> keyColumns = keyColumns();
-    String columns =
-        wanted.stream().map(c -> ", t." + dialect.quote(c.name())).collect(Collectors.joining());
-    String sql =
-        "SELECT "
-            + dialect.keyJson(table, "t")
+    String select =
+        dialect.keyJson(table, "t")
             + ", "
             + dialect.rowImageJson(table, "t")
-            + columns
-            + " FROM "
-            + dialect.qualify(table.name())
-            + " t WHERE "
-            + keyIn(keyColumns, keys.size());
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int index = 1;
-      for (String key : keys) {
-        for (String value : KeyCodec.texts(key)) {
-          ps.setString(index++, value);
-        }
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Object[] values = new Object[wanted.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = rs.getObject(3 + i);
-          }
-          sink.accept(new FetchedRow(rs.getString(1), rs.getString(2), values));
-        }
-      }
-    }
-  }
-
-  private List<Column> keyColumns() {
-    return table.captureKey().orElseThrow().columns().stream().map(table::column).toList();
+            + wanted.stream()
+                .map(c -> ", t." + dialect.quote(c.name()))
+                .collect(Collectors.joining());
+    byKey()
+        .select(
+            connection,
+            select,
+            texts(keys),
+            rs -> {
+              Object[] values = new Object[wanted.size()];
+              for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getObject(3 + i);
+              }
+              sink.accept(new FetchedRow(rs.getString(1), rs.getString(2), values));
+            });
   }
 
   /** Evaluates SQL expressions over the rows with the given keys: key JSON, then the values. */
@@ -104,51 +70,40 @@ final class RowFetcher {
       List<String> expressions,
       java.util.function.BiConsumer<String, String[]> sink)
       throws SQLException {
-    List<String> all = new ArrayList<>(keys);
-    for (int from = 0; from < all.size(); from += batchSize) {
-      List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-      String sql =
-          "SELECT "
-              + dialect.keyJson(table, "t")
-              + expressions.stream().map(e -> ", " + e).collect(Collectors.joining())
-              + " FROM "
-              + dialect.qualify(table.name())
-              + " t WHERE "
-              + keyIn(keyColumns(), batch.size());
-      try (PreparedStatement ps = connection.prepareStatement(sql)) {
-        int index = 1;
-        for (String key : batch) {
-          for (String value : KeyCodec.texts(key)) {
-            ps.setString(index++, value);
-          }
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String[] values = new String[expressions.size()];
-            for (int i = 0; i < values.length; i++) {
-              values[i] = rs.getString(2 + i);
-            }
-            sink.accept(rs.getString(1), values);
-          }
-        }
-      }
-    }
+    String select =
+        dialect.keyJson(table, "t")
+            + expressions.stream().map(e -> ", " + e).collect(Collectors.joining());
+    byKey()
+        .select(
+            connection,
+            select,
+            texts(keys),
+            rs -> {
+              String[] values = new String[expressions.size()];
+              for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getString(2 + i);
+              }
+              sink.accept(rs.getString(1), values);
+            });
   }
 
-  /** {@code (k1, k2) IN ((?, ?), ...)}: every supported database uses the key index for it. */
-  String keyIn(List<Column> keyColumns, int count) {
-    String tuple = keyColumns.stream().map(dialect::keyParameter).collect(Collectors.joining(", "));
-    String names =
-        keyColumns.stream()
-            .map(c -> "t." + dialect.quote(c.name()))
-            .collect(Collectors.joining(", "));
-    if (keyColumns.size() == 1) {
-      return names + " IN (" + String.join(", ", java.util.Collections.nCopies(count, tuple)) + ")";
-    }
-    return "("
-        + names
-        + ") IN ("
-        + String.join(", ", java.util.Collections.nCopies(count, "(" + tuple + ")"))
-        + ")";
+  private TupleQuery byKey() {
+    return TupleQuery.byKeyTexts(
+        dialect, table, table.captureKey().orElseThrow().columns(), batchSize);
+  }
+
+  /** Key JSON texts as the tuples of their values, decoded lazily batch by batch. */
+  static Collection<List<String>> texts(Collection<String> keys) {
+    return new java.util.AbstractCollection<>() {
+      @Override
+      public java.util.Iterator<List<String>> iterator() {
+        return keys.stream().map(KeyCodec::texts).iterator();
+      }
+
+      @Override
+      public int size() {
+        return keys.size();
+      }
+    };
   }
 }

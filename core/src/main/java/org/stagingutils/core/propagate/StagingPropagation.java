@@ -45,11 +45,6 @@ public final class StagingPropagation {
   }
 
   public PropagationResult propagate(PropagationRequest request) {
-    if (request.scriptFile().isPresent()) {
-      // Never run for real what the user asked to have written down.
-      throw StagingException.configuration(
-          "stagingprop --script-file is not supported yet: use --dry-run to see the plan");
-    }
     Instant started = Instant.now();
     try (Database staging = DatabaseOpener.open(request.config().staging());
         Database production = DatabaseOpener.open(request.config().production())) {
@@ -63,7 +58,7 @@ public final class StagingPropagation {
       }
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       requireStagingSession(staging);
-      if (!request.dryRun() || production.dialect().readsThroughInstalledFunctions()) {
+      if (!changesNothing(request) || production.dialect().readsThroughInstalledFunctions()) {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
       }
@@ -125,8 +120,10 @@ public final class StagingPropagation {
               0,
               0,
               elapsed(started),
-              request.dryRun() ? PlannedRow.of(plans, changes) : List.of(),
-              needed);
+              request.dryRun() ? PendingRow.of(plans, changes) : List.of(),
+              needed,
+              List.of(),
+              java.util.Optional.empty());
         }
         selection
             .taken()
@@ -163,7 +160,7 @@ public final class StagingPropagation {
         snapshot.rollback();
         return new PropagationResult(
             0,
-            request.dryRun(),
+            changesNothing(request),
             true,
             conflicts.size()
                 + " conflicting row(s): production was changed where staging changed too;"
@@ -175,7 +172,11 @@ public final class StagingPropagation {
             skipped,
             Duration.between(started, Instant.now()));
       }
-      if (request.dryRun()) {
+      if (changesNothing(request)) {
+        if (request.scriptFile().isPresent()) {
+          new PropagationScript(production.dialect(), schema, request.batchSize())
+              .write(request.scriptFile().get(), plans, snapshot);
+        }
         target.rollback();
         snapshot.rollback();
         return new PropagationResult(
@@ -186,15 +187,19 @@ public final class StagingPropagation {
             counts,
             conflicts,
             List.of(),
-            0,
+            processed.size(),
             skipped,
             elapsed(started),
-            PlannedRow.of(plans, changes),
-            needed);
+            PendingRow.of(plans, changes),
+            needed,
+            plans.values().stream().map(PlannedTable::of).toList(),
+            request.scriptFile());
       }
-      new ProductionWriter(
-              production.dialect(), schema, request.batchSize(), request.transaction(), progress)
-          .write(plans, snapshot, target);
+      new ProductionWriter(production.dialect(), schema, request.batchSize(), progress)
+          .write(
+              plans,
+              snapshot,
+              new JdbcStatements(target, request.batchSize(), request.transaction()));
       progress.end();
       long runId =
           new Journal(production.controlTables())
@@ -272,6 +277,11 @@ public final class StagingPropagation {
           plans.get(table).actions().size());
     }
     return plans;
+  }
+
+  /** A dry run, or a script written instead of a run. */
+  private static boolean changesNothing(PropagationRequest request) {
+    return request.dryRun() || request.scriptFile().isPresent();
   }
 
   private static Long sessionId(Connection snapshot, ControlTables control) throws SQLException {

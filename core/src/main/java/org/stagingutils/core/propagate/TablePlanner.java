@@ -90,36 +90,78 @@ final class TablePlanner {
     Map<String, String> actual =
         images(new RowFetcher(dialect, productionTable, batchSize), production, changes);
 
-    Set<String> reinserted =
+    Map<String, String> have = new HashMap<>();
+    for (String key : changes.dirtyKeys()) {
+      have.put(
+          key,
+          cascaded.contains(key)
+              ? TableChanges.ABSENT
+              : actual.getOrDefault(key, TableChanges.ABSENT));
+    }
+    Set<String> descendants =
         cascades == null
             ? Set.of()
-            : insertedAfterUnloggedCascade(
-                productionTable, changes, desired, actual, cascaded, production, cascades);
+            : new SelfCascadeReplacements(cascades, productionTable, production)
+                .find(
+                    replacedRows(table, changes, desired, have),
+                    deletedRows(changes, desired, have),
+                    desired,
+                    changes,
+                    keys -> {
+                      Set<String> unknown = new HashSet<>(keys);
+                      unknown.removeAll(changes.dirtyKeys());
+                      fetchUnlogged(table, unknown, changes, desired, uniqueValues, have, snapshot);
+                      Set<String> existing = new HashSet<>(keys);
+                      existing.retainAll(desired.keySet());
+                      return existing;
+                    });
 
     Map<String, RowAction> actions = new LinkedHashMap<>();
     List<Conflict> conflicts = new ArrayList<>();
     Set<String> skippedKeys = new HashSet<>();
     for (String key : changes.dirtyKeys()) {
       String want = desired.getOrDefault(key, TableChanges.ABSENT);
-      String have =
-          cascaded.contains(key)
-              ? TableChanges.ABSENT
-              : actual.getOrDefault(key, TableChanges.ABSENT);
+      String actualRow = have.get(key);
       String expected = changes.expected(key);
-      if (reinserted.contains(key)) {
-        // Production must drop it as staging did (its own children with it), then insert it again.
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} {}: staging {} production {} expected {}",
+            table.name(),
+            key,
+            want,
+            actualRow,
+            expected);
+      }
+      if (lostUnlogged(table, changes, key, actualRow, cascades)) {
+        // Staging's row went in an unlogged cascade: production's goes too (with its children).
+        // One equal to staging's is taken as already applied, which keeps a re-run clean.
+        if (want.equals(actualRow)) {
+          continue;
+        }
+        RowAction.Kind kind =
+            want.equals(TableChanges.ABSENT) ? RowAction.Kind.DELETE : RowAction.Kind.REPLACE;
+        actions.put(key, RowAction.of(kind, key));
+        continue;
+      }
+      if (descendants.contains(key)) {
+        // A delete of this run cascades it away in production first, as it did in staging.
+        if (!expected.equals(TableChanges.ABSENT)
+            && !want.equals(actualRow)
+            && !sameRow(actualRow, expected)) {
+          conflicts.add(conflict(table, key, expected, actualRow, want));
+          if (policy != ConflictPolicy.OVERWRITE) {
+            skippedKeys.add(key);
+            continue;
+          }
+        }
         actions.put(key, RowAction.of(RowAction.Kind.REPLACE, key));
         continue;
       }
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} {}: staging {} production {} expected {}", table.name(), key, want, have, expected);
-      }
-      if (want.equals(have) || sameRow(want, expected)) {
+      if (want.equals(actualRow) || sameRow(want, expected)) {
         continue; // already applied, or no net change in staging
       }
-      if (!sameRow(have, expected)) {
-        conflicts.add(conflict(table, key, expected, have, want));
+      if (!sameRow(actualRow, expected)) {
+        conflicts.add(conflict(table, key, expected, actualRow, want));
         if (policy != ConflictPolicy.OVERWRITE) {
           skippedKeys.add(key);
           continue;
@@ -128,9 +170,9 @@ final class TablePlanner {
       RowAction.Kind kind =
           want.equals(TableChanges.ABSENT)
               ? RowAction.Kind.DELETE
-              : have.equals(TableChanges.ABSENT)
+              : actualRow.equals(TableChanges.ABSENT)
                   ? RowAction.Kind.INSERT
-                  : changes.wasDeleted(key) && replaceDeleted.test(table)
+                  : replacesItself(table, changes, key)
                       ? RowAction.Kind.REPLACE
                       : RowAction.Kind.UPDATE;
       actions.put(key, RowAction.of(kind, key));
@@ -158,6 +200,8 @@ final class TablePlanner {
       actions.values().stream()
           .filter(a -> a.kind() == RowAction.Kind.REPLACE)
           .forEach(a -> early.add(a.key()));
+      // What the early deletes cascade to through the tree goes early too, for the child tables.
+      early.addAll(cascades.selfCascade(productionTable, early, production));
       cascades.replaced(productionTable, early);
     }
     return new TablePlan(
@@ -171,35 +215,94 @@ final class TablePlanner {
   }
 
   /**
-   * Where the log misses cascades (MariaDB): rows whose log starts with an insert although
-   * production has them, hanging through a cascading self-reference from a row this run deletes. In
-   * staging that delete's cascade removed them unlogged, and the editor inserted them again (a
-   * category re-created at the top after its parent went): a replacement, not a conflict.
+   * Rows deleted and inserted again in staging, on a table whose deletes cascade unlogged:
+   * production must delete them too (before any upsert) so that the cascade removes the same
+   * children.
    */
-  private static Set<String> insertedAfterUnloggedCascade(
-      TableMetadata productionTable,
+  private boolean replacesItself(TableMetadata table, TableChanges changes, String key) {
+    return changes.wasDeleted(key) && replaceDeleted.test(table);
+  }
+
+  /**
+   * Where the log misses cascades: a row production has, whose pending history starts with a row
+   * coming to its key after a delete in this table (see {@link TableChanges#createdAfterADelete}).
+   */
+  private boolean lostUnlogged(
+      TableMetadata table,
+      TableChanges changes,
+      String key,
+      String actualRow,
+      CascadeClosure cascades) {
+    return cascades != null
+        && replaceDeleted.test(table)
+        && !actualRow.equals(TableChanges.ABSENT)
+        && changes.createdAfterADelete(key);
+  }
+
+  /** Keys this plan will replace by itself (see {@link #replacesItself}), conflicts aside. */
+  private Set<String> replacedRows(
+      TableMetadata table,
       TableChanges changes,
       Map<String, String> desired,
-      Map<String, String> actual,
-      Set<String> cascaded,
-      Connection production,
-      CascadeClosure cascades)
-      throws SQLException {
-    Set<String> deleted = new HashSet<>();
-    Set<String> insertedAgain = new HashSet<>();
+      Map<String, String> have) {
+    Set<String> replaced = new HashSet<>();
     for (String key : changes.dirtyKeys()) {
-      boolean inProduction = actual.containsKey(key) && !cascaded.contains(key);
-      if (inProduction && !desired.containsKey(key)) {
-        deleted.add(key);
-      } else if (inProduction && changes.expected(key).equals(TableChanges.ABSENT)) {
-        insertedAgain.add(key);
+      String want = desired.get(key);
+      String actualRow = have.get(key);
+      boolean applies =
+          want != null
+              && !actualRow.equals(TableChanges.ABSENT)
+              && !want.equals(actualRow)
+              && !sameRow(want, changes.expected(key))
+              && (sameRow(actualRow, changes.expected(key)) || policy == ConflictPolicy.OVERWRITE);
+      if (applies && replacesItself(table, changes, key)
+          || want != null
+              && !want.equals(actualRow)
+              && replaceDeleted.test(table)
+              && !actualRow.equals(TableChanges.ABSENT)
+              && changes.createdAfterADelete(key)) {
+        replaced.add(key);
       }
     }
-    if (deleted.isEmpty() || insertedAgain.isEmpty()) {
-      return Set.of();
+    return replaced;
+  }
+
+  /**
+   * Brings rows the log does not mention into the plan, as rows production lacks (a cascade of this
+   * run removes them before the upserts).
+   */
+  private void fetchUnlogged(
+      TableMetadata table,
+      Set<String> keys,
+      TableChanges changes,
+      Map<String, String> desired,
+      Map<String, Object[]> uniqueValues,
+      Map<String, String> have,
+      Connection snapshot)
+      throws SQLException {
+    new RowFetcher(dialect, table, batchSize)
+        .fetch(
+            snapshot,
+            keys,
+            UniqueCollisions.columns(table),
+            row -> {
+              changes.cascaded(row.key());
+              have.put(row.key(), TableChanges.ABSENT);
+              desired.put(row.key(), row.image());
+              uniqueValues.put(row.key(), row.values());
+            });
+  }
+
+  /** Keys production has and staging deleted for good: deleted after the upserts. */
+  private static Set<String> deletedRows(
+      TableChanges changes, Map<String, String> desired, Map<String, String> have) {
+    Set<String> deleted = new HashSet<>();
+    for (String key : changes.dirtyKeys()) {
+      if (!desired.containsKey(key) && !have.get(key).equals(TableChanges.ABSENT)) {
+        deleted.add(key);
+      }
     }
-    insertedAgain.retainAll(cascades.selfCascade(productionTable, deleted, production));
-    return insertedAgain;
+    return deleted;
   }
 
   /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */

@@ -2,8 +2,6 @@
 package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,45 +133,20 @@ final class UniqueCollisions {
       TableMetadata table, Key key, Set<List<Object>> tuples, Connection production)
       throws SQLException {
     Map<String, List<Object>> holders = new LinkedHashMap<>();
-    List<List<Object>> all = new ArrayList<>(tuples);
-    for (int from = 0; from < all.size(); from += batchSize) {
-      List<List<Object>> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-      String names =
-          key.columns().stream()
-              .map(c -> "t." + dialect.quote(c))
-              .collect(Collectors.joining(", "));
-      String tuple =
-          "(" + key.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-      String sql =
-          "SELECT "
-              + dialect.keyJson(table, "t")
-              + ", "
-              + names
-              + " FROM "
-              + dialect.qualify(table.name())
-              + " t WHERE ("
-              + names
-              + ") IN ("
-              + String.join(", ", java.util.Collections.nCopies(batch.size(), tuple))
-              + ")";
-      try (PreparedStatement ps = production.prepareStatement(sql)) {
-        int index = 1;
-        for (List<Object> values : batch) {
-          for (Object value : values) {
-            ps.setObject(index++, value);
-          }
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < key.columns().size(); i++) {
-              values.add(rs.getObject(2 + i));
-            }
-            holders.put(rs.getString(1), values);
-          }
-        }
-      }
-    }
+    String names =
+        key.columns().stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "));
+    TupleQuery.byValues(dialect, table, key.columns(), batchSize)
+        .select(
+            production,
+            dialect.keyJson(table, "t") + ", " + names,
+            tuples,
+            rs -> {
+              List<Object> values = new ArrayList<>();
+              for (int i = 0; i < key.columns().size(); i++) {
+                values.add(rs.getObject(2 + i));
+              }
+              holders.put(rs.getString(1), values);
+            });
     return holders;
   }
 

@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class RandomWorkload {
   private final Random random;
   private final Function<String, String> quote;
-  private int applied;
+  private final List<String> history = new java.util.ArrayList<>();
 
   public RandomWorkload(long seed, Function<String, String> quote) {
     this.random = new Random(seed);
@@ -24,7 +24,12 @@ public final class RandomWorkload {
   }
 
   public int applied() {
-    return applied;
+    return history.size();
+  }
+
+  /** The statements applied so far, in order: the history to replay when a seed fails. */
+  public List<String> history() {
+    return List.copyOf(history);
   }
 
   public void run(Connection staging, int statements) throws SQLException {
@@ -33,7 +38,7 @@ public final class RandomWorkload {
         String sql = next();
         try {
           s.execute(sql);
-          applied++;
+          history.add(sql);
         } catch (SQLException rejected) {
           // not a valid edit in the current state: editors would have been refused too
         }

@@ -10,16 +10,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stagingutils.core.testdb.DatabaseKind;
 
-/** Random valid edit histories, propagated in rounds: production must always equal staging. */
+/**
+ * Random valid edit histories, propagated in rounds: production must always equal staging. Seeds 1
+ * to 6 by default; {@code -Dworkload.seed=FIRST -Dworkload.seeds=COUNT} explores others.
+ */
 class RandomWorkloadPropagationIT {
-  private static final int SEEDS = 6;
+  private static final long FIRST_SEED = Long.getLong("workload.seed", 1);
+  private static final int SEEDS = Integer.getInteger("workload.seeds", 6);
   private static final int ROUNDS = 3;
   private static final int STATEMENTS_PER_ROUND = 60;
 
   static Stream<Arguments> cases() {
     return Stream.of(DatabaseKind.values())
         .flatMap(
-            kind -> Stream.iterate(1L, s -> s + 1).limit(SEEDS).map(s -> Arguments.of(kind, s)));
+            kind ->
+                Stream.iterate(FIRST_SEED, s -> s + 1)
+                    .limit(SEEDS)
+                    .map(s -> Arguments.of(kind, s)));
   }
 
   @ParameterizedTest(name = "{0} seed {1}")
@@ -34,10 +41,12 @@ class RandomWorkloadPropagationIT {
         PropagationResult result = session.propagate(ConflictPolicy.FAIL);
 
         assertThat(result.refused())
-            .as("seed %s round %s: %s %s", seed, round, result.message(), result.conflicts())
+            .as(
+                "seed %s round %s: %s %s after %s",
+                seed, round, result.message(), result.conflicts(), workload.history())
             .isFalse();
         assertThat(session.production())
-            .as("seed %s round %s", seed, round)
+            .as("seed %s round %s after %s", seed, round, workload.history())
             .isEqualTo(session.staging());
         assertThat(session.pending()).isZero();
       }

@@ -8,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.stagingutils.core.testdb.DatabaseKind;
 
 class StagingPropagationIT {
@@ -344,6 +347,77 @@ class StagingPropagationIT {
       assertThat(result.refused()).as("%s", result.conflicts()).isFalse();
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
+   * A category deleted and inserted again in staging, its subtree edited around the delete. On
+   * MariaDB the log misses the cascade, and production's own tree decides what its delete takes
+   * along: found by PropagationKillIT (seed 9906942563401) as a false EXISTS conflict on 101.
+   */
+  static Stream<Arguments> replacedSubtrees() {
+    String apparel =
+        "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER)"
+            + " VALUES (100, 10, NULL, 'Apparel again')";
+    String women =
+        "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER)"
+            + " VALUES (101, 10, 100, 'Women again')";
+    String delete = "DELETE FROM CATGROUP WHERE CATGROUP_ID = 100";
+    String moveWomen = "UPDATE CATGROUP SET PARENT_ID = 200 WHERE CATGROUP_ID = 101";
+    String deleteClearance = "DELETE FROM CATGROUP WHERE CATGROUP_ID = 200";
+    String womenAtTop =
+        "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER)"
+            + " VALUES (101, 10, NULL, 'Women again')";
+    List<List<String>> scenarios =
+        List.of(
+            // the child inserted again under the re-inserted parent
+            List.of(delete, apparel, women),
+            // ... after an update of the child before the delete
+            List.of(
+                "UPDATE CATGROUP SET IDENTIFIER = 'Ladies' WHERE CATGROUP_ID = 101",
+                delete,
+                apparel,
+                women),
+            // the child moved away first survives in staging, with its unlogged subtree and links
+            List.of(
+                "UPDATE CATGROUP SET PARENT_ID = NULL WHERE CATGROUP_ID = 101", delete, apparel),
+            // the same, the parent deleted for good
+            List.of("UPDATE CATGROUP SET PARENT_ID = NULL WHERE CATGROUP_ID = 101", delete),
+            // a child moved under a category that is then deleted, inserted again elsewhere: its
+            // own subtree went in staging's cascade, not in production's (seed 4102 on MariaDB)
+            List.of(moveWomen, deleteClearance, womenAtTop),
+            List.of(
+                moveWomen,
+                deleteClearance,
+                womenAtTop,
+                "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER)"
+                    + " VALUES (102, 10, NULL, 'Dresses again')"));
+    return Stream.of(DatabaseKind.values())
+        .flatMap(
+            kind ->
+                java.util.stream.IntStream.range(0, scenarios.size())
+                    .mapToObj(i -> Arguments.of(kind, i, scenarios.get(i))));
+  }
+
+  @ParameterizedTest(name = "{0} scenario {1}")
+  @MethodSource("replacedSubtrees")
+  void aReplacedCategoryTakesWhatHangsFromItInProductionAlong(
+      DatabaseKind kind, int scenario, List<String> edits) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(edits.toArray(String[]::new));
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).as("%s", result.conflicts()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+
+      // As if the run died after production's commit: the re-run finds nothing left to do.
+      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+      PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
+      assertThat(rerun.refused()).as("%s", rerun.conflicts()).isFalse();
+      assertThat(rerun.inserted() + rerun.updated() + rerun.deleted()).isZero();
+      assertThat(session.production()).isEqualTo(session.staging());
     }
   }
 }

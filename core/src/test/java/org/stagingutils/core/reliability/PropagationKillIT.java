@@ -59,9 +59,9 @@ class PropagationKillIT {
       names = {"POSTGRESQL", "MARIADB"})
   @Timeout(150)
   void theNextRunCompletesWhatAKilledRunLeft(DatabaseKind kind) throws Exception {
-    // A fixed seed keeps CI reproducible; -Dreliability.seed=N explores others. Some random
-    // histories still meet a known MariaDB gap (no triggers fire for FK cascades, and the replay
-    // misses a case: seed 9906942563401 gives a false EXISTS conflict on CATGROUP before any kill).
+    // A fixed seed keeps CI reproducible; -Dreliability.seed=N explores others (seed 9906942563401
+    // found the MariaDB cascade-replay gap now covered by StagingPropagationIT's replaced
+    // subtrees).
     long seed = Long.getLong("reliability.seed", 9301964920432L);
     Random random = new Random(seed);
     try (StagingSession session = new StagingSession(kind)) {
