@@ -145,10 +145,6 @@ final class RowFetcher {
     if (keyColumns.size() == 1) {
       return names + " IN (" + String.join(", ", java.util.Collections.nCopies(count, tuple)) + ")";
     }
-    return "("
-        + names
-        + ") IN ("
-        + String.join(", ", java.util.Collections.nCopies(count, "(" + tuple + ")"))
-        + ")";
+    return "(" + names + ") IN (" + dialect.compositeKeyList("(" + tuple + ")", count) + ")";
   }
 }
