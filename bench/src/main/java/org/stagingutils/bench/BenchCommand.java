@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    version = "bench (staging utilities benchmark harness)",
     description = {
       "Times stagingcopy, stagingprop and stagingcheck against the tools a DBA would use instead,"
           + " on a generated catalog, and writes the results to docs/benchmarks.md.",
