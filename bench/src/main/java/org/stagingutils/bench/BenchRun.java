@@ -79,21 +79,34 @@ final class BenchRun {
   }
 
   private void runWorkloads(BenchContext context) throws SQLException, IOException {
-    // every later workload needs the session stagingcopy starts, measured or not
-    if (workloads.contains(BenchCommand.Workload.copy)) {
-      CopyBenchmark.run(context);
-    } else {
-      context.utilities().run("stagingcopy", "copy");
-    }
-    verifyCopied(context);
-    if (workloads.contains(BenchCommand.Workload.prop)) {
-      new PropagationBenchmark(context).run();
-    }
-    if (workloads.contains(BenchCommand.Workload.consolidation)) {
-      new ConsolidationBenchmark(context).run();
+    try {
+      // every later workload needs the session stagingcopy starts, measured or not
+      if (workloads.contains(BenchCommand.Workload.copy)) {
+        CopyBenchmark.run(context);
+      } else {
+        context.utilities().run("stagingcopy", "copy");
+      }
+      verifyCopied(context);
+      if (workloads.contains(BenchCommand.Workload.prop)) {
+        new PropagationBenchmark(context).run();
+      }
+      if (workloads.contains(BenchCommand.Workload.consolidation)) {
+        new ConsolidationBenchmark(context).run();
+      }
+    } catch (BenchException e) {
+      // the session's state is unknown now: skip what depends on it, report, and go on
+      LOG.error("{}: {}", context.dialect().displayName(), e.getMessage());
+      context
+          .results()
+          .recordFailure(context.dialect().displayName(), "copy/propagation", e.getMessage());
     }
     if (workloads.contains(BenchCommand.Workload.capture)) {
-      CaptureBenchmark.run(context);
+      try {
+        CaptureBenchmark.run(context);
+      } catch (BenchException e) {
+        LOG.error("{}: {}", context.dialect().displayName(), e.getMessage());
+        context.results().recordFailure(context.dialect().displayName(), "capture", e.getMessage());
+      }
     }
   }
 

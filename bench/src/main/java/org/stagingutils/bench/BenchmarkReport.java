@@ -80,8 +80,11 @@ final class BenchmarkReport {
     }
     out.append(
         "\nMedian of the measured runs, ± half their range as a percentage of the median.\n");
+    for (String failure : results.failures()) {
+      out.append("\nNot measured: ").append(failure).append('\n');
+    }
     if (!results.memory().isEmpty()) {
-      out.append("\nPeak resident memory (`/usr/bin/time -v`, maximum over every run):\n\n");
+      out.append("\nPeak resident memory (`/usr/bin/time`, the largest over every run):\n\n");
       out.append("| utility | server | peak RSS | target |\n|---|---|---|---|\n");
       for (MemoryPeak peak : results.memory()) {
         long mib = Math.round(peak.peakRssKb() / 1024.0);

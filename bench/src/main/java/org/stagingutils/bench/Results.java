@@ -12,6 +12,7 @@ final class Results {
   private final Map<String, MemoryPeak> memory = new TreeMap<>();
   private final Map<String, String> serverVersions = new TreeMap<>();
   private final Map<String, Long> catalogRows = new TreeMap<>();
+  private final List<String> failures = new ArrayList<>();
 
   void add(Comparison comparison) {
     comparisons.add(comparison);
@@ -27,6 +28,15 @@ final class Results {
   void recordServer(String dialect, String version, long rows) {
     serverVersions.put(dialect, version);
     catalogRows.put(dialect, rows);
+  }
+
+  /** A workload that could not be measured, with the first line of why. */
+  void recordFailure(String dialect, String workload, String reason) {
+    failures.add(dialect + " " + workload + ": " + reason.lines().findFirst().orElse(reason));
+  }
+
+  List<String> failures() {
+    return failures;
   }
 
   List<Comparison> comparisons() {

@@ -45,6 +45,7 @@ class BenchmarkReportTest {
             "s"));
     results.recordMemory("PostgreSQL", "stagingcopy", 200 * 1024);
     results.recordMemory("PostgreSQL", "stagingcopy", 100 * 1024);
+    results.recordFailure("MariaDB", "capture", "pgbench failed\nsecond line");
     MachineInfo machine = new MachineInfo(2, "cpu", 1024, "Linux", "Java 17", "0.1 0.2 0.3");
 
     new BenchmarkReport(results, machine, "--scale 1", "Shared machine.").writeTo(page);
@@ -55,6 +56,8 @@ class BenchmarkReportTest {
     assertThat(text)
         .contains("| 1 | copy | PostgreSQL | `stagingcopy` | 2.00 s ± 0% | `pg_dump \\| psql` |")
         .contains("| 2.00x | **missed**, 1.0x |")
-        .contains("| stagingcopy | PostgreSQL | 200 MiB | 300 MiB: met |");
+        .contains("| stagingcopy | PostgreSQL | 200 MiB | 300 MiB: met |")
+        .contains("Not measured: MariaDB capture: pgbench failed\n")
+        .doesNotContain("second line");
   }
 }
