@@ -126,8 +126,18 @@ final class BenchCommand implements Callable<Integer> {
       description = "The build tree whose scripts/ are timed (scripts/bench passes its own).")
   Path repository;
 
+  @Option(
+      names = "--summarize-jfr",
+      paramLabel = "FILE",
+      description = "Print where a --jfr recording waited and spent CPU, then exit.")
+  Path recording;
+
   @Override
   public Integer call() throws Exception {
+    if (recording != null) {
+      FlightRecordingSummary.read(recording).print(System.out);
+      return 0;
+    }
     if (scale <= 0 || runs < 1 || warmup < 0 || captureSeconds < 1) {
       System.err.println("bench: --scale must be positive, --runs at least 1, --warmup at least 0");
       return 2;
