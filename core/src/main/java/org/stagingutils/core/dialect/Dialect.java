@@ -114,6 +114,14 @@ public interface Dialect {
   }
 
   /**
+   * The list side of {@code (k1, k2) IN (...)} for {@code count} composite keys, each given as
+   * {@code tuple} (its bind markers in parentheses).
+   */
+  default String compositeKeyList(String tuple, int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, tuple));
+  }
+
+  /**
    * Whether triggers fire for rows changed by foreign-key cascades, so the change log holds them.
    * MariaDB and MySQL do not fire them; propagation then replays deletes so production cascades the
    * same rows.

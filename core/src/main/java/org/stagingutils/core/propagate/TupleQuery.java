@@ -16,8 +16,8 @@ import org.stagingutils.core.metadata.TableMetadata;
 
 /**
  * {@code SELECT ... FROM table t WHERE (c1, c2) IN ((?, ?), ...)}, batch by batch: how the planner
- * looks rows up by key, foreign key or unique value. Every supported database uses the index on the
- * columns for it.
+ * looks rows up by key, foreign key or unique value. The list side comes from {@link
+ * Dialect#compositeKeyList}, so that each database uses the index on the columns for it.
  */
 final class TupleQuery {
   /** Reads one result row. */
@@ -118,10 +118,6 @@ final class TupleQuery {
     if (columns.size() == 1) {
       return names + " IN (" + String.join(", ", Collections.nCopies(count, markers)) + ")";
     }
-    return "("
-        + names
-        + ") IN ("
-        + String.join(", ", Collections.nCopies(count, "(" + markers + ")"))
-        + ")";
+    return "(" + names + ") IN (" + dialect.compositeKeyList("(" + markers + ")", count) + ")";
   }
 }
