@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.control;
 
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ public final class ControlSchema {
 
   private static void migrate(DataSource dataSource, Dialect dialect, String schema, String side) {
     try {
-      MigrateResult result =
+      Flyway flyway =
           Flyway.configure(ControlSchema.class.getClassLoader())
               .dataSource(dataSource)
               .locations(MIGRATIONS + side + "/" + dialect.id())
@@ -45,8 +47,9 @@ public final class ControlSchema {
               .baselineOnMigrate(true)
               .baselineVersion("0")
               .validateMigrationNaming(true)
-              .load()
-              .migrate();
+              .load();
+      repairFailedMigrations(flyway, side, schema);
+      MigrateResult result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
         LOG.info(
             "{} control schema upgraded to version {} in {}",
@@ -64,6 +67,24 @@ public final class ControlSchema {
               + ": "
               + firstLine(e.getMessage()),
           e);
+    }
+  }
+
+  /**
+   * Where DDL is not transactional (MariaDB, H2), a migration that failed halfway stays recorded as
+   * failed, and Flyway refuses every later run until someone repairs the history. Our migrations
+   * are written to be re-run over their own leftovers (IF NOT EXISTS everywhere), so removing the
+   * failed entry and running them again is the repair; a kill -9 leaves no entry and needs none.
+   */
+  private static void repairFailedMigrations(Flyway flyway, String side, String schema) {
+    boolean failed =
+        Arrays.stream(flyway.info().all()).anyMatch(m -> m.getState() == MigrationState.FAILED);
+    if (failed) {
+      LOG.warn(
+          "{} control schema in {}: a migration failed halfway earlier; running it again",
+          side,
+          schema);
+      flyway.repair();
     }
   }
 
