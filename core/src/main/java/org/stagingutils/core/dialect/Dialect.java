@@ -4,6 +4,7 @@ package org.stagingutils.core.dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -145,6 +146,30 @@ public interface Dialect {
 
   /** Names the change set of the edits this session makes next ({@code null}: none). */
   void setChangeSet(Connection connection, String changeSet) throws SQLException;
+
+  /**
+   * Statements bounding how long this session waits for a lock another transaction holds (row and
+   * table locks alike), so that a forgotten open transaction in production fails a run instead of
+   * hanging it. {@code timeout} is at least one second.
+   */
+  List<String> lockTimeoutSql(Duration timeout);
+
+  /** Whether {@code e} (or an exception chained to it) says a lock wait exceeded that bound. */
+  default boolean isLockTimeout(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException each = sql; each != null; each = each.getNextException()) {
+          if (reportsLockTimeout(each)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether this one exception, without its chain, reports a lock-wait timeout. */
+  boolean reportsLockTimeout(SQLException e);
 
   /**
    * Takes the lock that keeps two runs of the utilities off one staging database, without waiting.

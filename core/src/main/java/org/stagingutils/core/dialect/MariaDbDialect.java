@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,23 @@ public final class MariaDbDialect implements Dialect {
             ps.execute();
           }
         });
+  }
+
+  /**
+   * InnoDB row locks and metadata locks (DDL, and DML behind someone's DDL) have separate bounds;
+   * both are whole seconds.
+   */
+  @Override
+  public List<String> lockTimeoutSql(Duration timeout) {
+    long seconds = Math.max(1, timeout.toSeconds());
+    return List.of(
+        "SET SESSION innodb_lock_wait_timeout = " + seconds + ", lock_wait_timeout = " + seconds);
+  }
+
+  /** ER_LOCK_WAIT_TIMEOUT, raised for row and metadata locks alike. */
+  @Override
+  public boolean reportsLockTimeout(SQLException e) {
+    return e.getErrorCode() == 1205;
   }
 
   @Override

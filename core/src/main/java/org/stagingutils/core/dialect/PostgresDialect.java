@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,17 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String foldUnquoted(String identifier) {
     return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<String> lockTimeoutSql(Duration timeout) {
+    return List.of("SET lock_timeout = '" + timeout.toMillis() + "ms'");
+  }
+
+  /** 55P03 lock_not_available: what lock_timeout raises. */
+  @Override
+  public boolean reportsLockTimeout(SQLException e) {
+    return "55P03".equals(e.getSQLState());
   }
 
   @Override

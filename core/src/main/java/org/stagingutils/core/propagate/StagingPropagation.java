@@ -74,6 +74,7 @@ public final class StagingPropagation {
       snapshot.setAutoCommit(false);
       snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       target.setAutoCommit(false);
+      boundLockWaits(production, target, request.lockTimeout());
 
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
       Map<TableMetadata, TablePlan> plans =
@@ -163,7 +164,12 @@ public final class StagingPropagation {
         return new PropagationResult(
             0, true, false, null, counts, conflicts, List.of(), 0, skipped, elapsed(started));
       }
-      new ProductionWriter(production.dialect(), schema, request.batchSize(), request.transaction())
+      new ProductionWriter(
+              production.dialect(),
+              schema,
+              request.batchSize(),
+              request.transaction(),
+              request.lockTimeout())
           .write(plans, snapshot, target);
       long runId =
           new Journal(production.controlTables())
@@ -241,6 +247,16 @@ public final class StagingPropagation {
           plans.get(table).actions().size());
     }
     return plans;
+  }
+
+  /** A forgotten open transaction in production must fail the run, not hang it. */
+  private static void boundLockWaits(Database production, Connection target, Duration timeout)
+      throws SQLException {
+    try (var s = target.createStatement()) {
+      for (String sql : production.dialect().lockTimeoutSql(timeout)) {
+        s.execute(sql);
+      }
+    }
   }
 
   private static Long sessionId(Connection snapshot, ControlTables control) throws SQLException {
