@@ -161,6 +161,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1;
+  }
+
+  @Override
   public String captureSwitchSql(boolean enabled) {
     return "SET @STAGING_CAPTURE = '" + (enabled ? "on" : "off") + "'";
   }

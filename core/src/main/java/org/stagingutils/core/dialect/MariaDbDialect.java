@@ -207,6 +207,12 @@ public final class MariaDbDialect implements Dialect {
     return e.getErrorCode() == 1205;
   }
 
+  /** ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR. */
+  @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return e.getErrorCode() == 1142 || e.getErrorCode() == 1143 || e.getErrorCode() == 1044;
+  }
+
   @Override
   public String captureSwitchSql(boolean enabled) {
     return "SET @staging_capture = '" + (enabled ? "on" : "off") + "'";

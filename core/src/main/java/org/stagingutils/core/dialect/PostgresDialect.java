@@ -65,6 +65,26 @@ public final class PostgresDialect implements Dialect {
     return "55P03".equals(e.getSQLState());
   }
 
+  /** has_table_privilege knows roles, ownership and PUBLIC grants, and fires nothing. */
+  @Override
+  public boolean mayAccess(Connection connection, TableName table, String privilege)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT has_table_privilege(?, ?)")) {
+      ps.setString(1, qualify(table));
+      ps.setString(2, privilege);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** 42501 insufficient_privilege. */
+  @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return "42501".equals(e.getSQLState());
+  }
+
   @Override
   public Optional<String> connectionInitSql() {
     return Optional.of("SET TIME ZONE 'UTC'");

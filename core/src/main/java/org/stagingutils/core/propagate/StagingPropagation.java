@@ -56,6 +56,10 @@ public final class StagingPropagation {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
       }
+      PrivilegeCheck.requireProduction(production, schema.production(), !request.dryRun());
+      if (!request.dryRun()) {
+        PrivilegeCheck.requireStaging(staging);
+      }
       try (RunLocks lock = RunLocks.acquire(staging)) {
         return run(request, staging, production, schema, started);
       }
