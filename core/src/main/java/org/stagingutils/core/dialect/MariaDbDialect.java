@@ -85,7 +85,7 @@ public final class MariaDbDialect implements Dialect {
   public String rowImageJson(TableMetadata table, String rowAlias) {
     return "JSON_OBJECT("
         + table.columns().stream()
-            .map(c -> literal(c.name()) + ", " + jsonValue(c, rowAlias))
+            .map(c -> literal(c.name()) + ", " + imageValue(c, rowAlias))
             .collect(Collectors.joining(", "))
         + ")";
   }
@@ -100,6 +100,17 @@ public final class MariaDbDialect implements Dialect {
       return "HEX(" + ref + ")";
     }
     return column.typeName().equalsIgnoreCase("TIMESTAMP") ? "UNIX_TIMESTAMP(" + ref + ")" : ref;
+  }
+
+  /**
+   * A row image is only ever compared, never decoded, so binary values enter it as their SHA-256:
+   * in hex a 10 MB value would be 20 MB, more than a default max_allowed_packet lets the trigger
+   * build, and every editor's UPDATE of that row would fail.
+   */
+  private String imageValue(Column column, String rowAlias) {
+    return isBinary(column)
+        ? "SHA2(" + rowAlias + "." + quote(column.name()) + ", 256)"
+        : jsonValue(column, rowAlias);
   }
 
   private static boolean isBinary(Column column) {
