@@ -4,9 +4,11 @@ package org.stagingutils.core.control;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.ErrorCategory;
@@ -75,17 +77,32 @@ public final class ControlSchema {
    * failed, and Flyway refuses every later run until someone repairs the history. Our migrations
    * are written to be re-run over their own leftovers (IF NOT EXISTS everywhere), so removing the
    * failed entry and running them again is the repair; a kill -9 leaves no entry and needs none.
+   * Likewise a migration a newer suite rewrote in a compatible way (as V1 was made re-runnable)
+   * only needs its recorded checksum realigned: this history is ours alone.
    */
   private static void repairFailedMigrations(Flyway flyway, String side, String schema) {
     boolean failed =
         Arrays.stream(flyway.info().all()).anyMatch(m -> m.getState() == MigrationState.FAILED);
-    if (failed) {
+    if (failed || onlyChecksumsDiffer(flyway.validateWithResult())) {
       LOG.warn(
-          "{} control schema in {}: a migration failed halfway earlier; running it again",
+          "{} control schema in {}: {}",
           side,
-          schema);
+          schema,
+          failed
+              ? "a migration failed halfway earlier; running it again"
+              : "realigning the checksums of migrations this version rewrote");
       flyway.repair();
     }
+  }
+
+  private static boolean onlyChecksumsDiffer(ValidateResult validation) {
+    return !validation.validationSuccessful
+        && !validation.invalidMigrations.isEmpty()
+        && validation.invalidMigrations.stream()
+            .allMatch(
+                m ->
+                    m.errorDetails != null
+                        && m.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH);
   }
 
   private static String firstLine(String message) {
