@@ -2,6 +2,7 @@
 package org.stagingutils.prop;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,16 @@ public final class PropCommand extends StagingCommand {
       description = "Also propagate the pending changes the change sets depend on.")
   boolean withPrerequisites;
 
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Fail (exit 3, nothing half-done) when a production row stays locked by another"
+              + " transaction longer than this (default: "
+              + PropagationRequest.DEFAULT_LOCK_TIMEOUT_SECONDS
+              + ").")
+  Integer lockTimeout;
+
   @Override
   protected int run(Settings settings) {
     PropagationRequest request =
@@ -102,7 +113,13 @@ public final class PropCommand extends StagingCommand {
             Optional.ofNullable(before),
             settings.integer("retain-days", retainDays, PropagationRequest.DEFAULT_RETAIN_DAYS, 0),
             changeSets,
-            withPrerequisites);
+            withPrerequisites,
+            Duration.ofSeconds(
+                settings.integer(
+                    "lock-timeout",
+                    lockTimeout,
+                    PropagationRequest.DEFAULT_LOCK_TIMEOUT_SECONDS,
+                    1)));
     LOG.debug("{}", request);
     return propagate(request);
   }

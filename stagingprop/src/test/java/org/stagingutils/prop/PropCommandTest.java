@@ -31,4 +31,30 @@ class PropCommandTest extends CommandContract {
     assertThat(run.out()).contains("\"status\":\"error\"").containsIgnoringCase("store");
     assertThat(run.out() + run.err()).doesNotContain("secret");
   }
+
+  @Test
+  void lockTimeoutBelowOneSecondIsAUsageError() throws IOException {
+    Path config = dir.resolve("staging.properties");
+    Files.writeString(
+        config, "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nscope.site=STORE\n");
+
+    CommandRun run = run("--config", config.toString(), "--lock-timeout", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("lock-timeout must be at least 1");
+  }
+
+  @Test
+  void malformedLockTimeoutInTheConfigFileNamesTheKey() throws IOException {
+    Path config = dir.resolve("staging.properties");
+    Files.writeString(
+        config,
+        "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nlock-timeout=soon\n"
+            + "scope.site=STORE\n");
+
+    CommandRun run = run("--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("lock-timeout=soon", "whole number");
+  }
 }

@@ -3,10 +3,15 @@ package org.stagingutils.core.config;
 
 import java.util.regex.Pattern;
 
-/** Makes JDBC URLs safe to print: passwords in the URL are masked. */
+/**
+ * Makes JDBC URLs safe to print: passwords in the URL are masked. Every other parameter (sslmode,
+ * sslrootcert, trustStore...) is shown as given: the URL itself reaches the driver untouched.
+ */
 public final class JdbcUrls {
   private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("(?i)((?:password|passwd|pwd)\\s*=\\s*)[^&;:,)]*");
+      // Any parameter ending in password (sslpassword, trustStorePassword...), up to the next
+      // parameter: a password may well contain ':' or ','.
+      Pattern.compile("(?i)((?:password|passwd|pwd)\\s*=\\s*)[^&;]*");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]+:)[^/@]*@");
 
   private JdbcUrls() {}

@@ -4,6 +4,7 @@ package org.stagingutils.core.connect;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.config.ConnectionSettings;
 import org.stagingutils.core.control.ControlTables;
@@ -41,6 +42,11 @@ public final class Database implements AutoCloseable {
 
   public String role() {
     return settings.role();
+  }
+
+  /** The user name the connections log in as, when one was given. */
+  public Optional<String> user() {
+    return Optional.ofNullable(settings.user()).filter(u -> !u.isBlank());
   }
 
   public ControlTables controlTables() {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.control;
 
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.ErrorCategory;
@@ -33,7 +37,7 @@ public final class ControlSchema {
 
   private static void migrate(DataSource dataSource, Dialect dialect, String schema, String side) {
     try {
-      MigrateResult result =
+      Flyway flyway =
           Flyway.configure(ControlSchema.class.getClassLoader())
               .dataSource(dataSource)
               .locations(MIGRATIONS + side + "/" + dialect.id())
@@ -45,8 +49,9 @@ public final class ControlSchema {
               .baselineOnMigrate(true)
               .baselineVersion("0")
               .validateMigrationNaming(true)
-              .load()
-              .migrate();
+              .load();
+      repairFailedMigrations(flyway, side, schema);
+      MigrateResult result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
         LOG.info(
             "{} control schema upgraded to version {} in {}",
@@ -65,6 +70,39 @@ public final class ControlSchema {
               + firstLine(e.getMessage()),
           e);
     }
+  }
+
+  /**
+   * Where DDL is not transactional (MariaDB, H2), a migration that failed halfway stays recorded as
+   * failed, and Flyway refuses every later run until someone repairs the history. Our migrations
+   * are written to be re-run over their own leftovers (IF NOT EXISTS everywhere), so removing the
+   * failed entry and running them again is the repair; a kill -9 leaves no entry and needs none.
+   * Likewise a migration a newer suite rewrote in a compatible way (as V1 was made re-runnable)
+   * only needs its recorded checksum realigned: this history is ours alone.
+   */
+  private static void repairFailedMigrations(Flyway flyway, String side, String schema) {
+    boolean failed =
+        Arrays.stream(flyway.info().all()).anyMatch(m -> m.getState() == MigrationState.FAILED);
+    if (failed || onlyChecksumsDiffer(flyway.validateWithResult())) {
+      LOG.warn(
+          "{} control schema in {}: {}",
+          side,
+          schema,
+          failed
+              ? "a migration failed halfway earlier; running it again"
+              : "realigning the checksums of migrations this version rewrote");
+      flyway.repair();
+    }
+  }
+
+  private static boolean onlyChecksumsDiffer(ValidateResult validation) {
+    return !validation.validationSuccessful
+        && !validation.invalidMigrations.isEmpty()
+        && validation.invalidMigrations.stream()
+            .allMatch(
+                m ->
+                    m.errorDetails != null
+                        && m.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH);
   }
 
   private static String firstLine(String message) {

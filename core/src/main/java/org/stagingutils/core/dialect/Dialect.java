@@ -4,6 +4,7 @@ package org.stagingutils.core.dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -153,6 +154,80 @@ public interface Dialect {
 
   /** Names the change set of the edits this session makes next ({@code null}: none). */
   void setChangeSet(Connection connection, String changeSet) throws SQLException;
+
+  /**
+   * Statements bounding how long this session waits for a lock another transaction holds (row and
+   * table locks alike), so that a forgotten open transaction in production fails a run instead of
+   * hanging it. {@code timeout} is at least one second.
+   */
+  List<String> lockTimeoutSql(Duration timeout);
+
+  /** Whether {@code e} (or an exception chained to it) says a lock wait exceeded that bound. */
+  default boolean isLockTimeout(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException each = sql; each != null; each = each.getNextException()) {
+          if (reportsLockTimeout(each)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether this one exception, without its chain, reports a lock-wait timeout. */
+  boolean reportsLockTimeout(SQLException e);
+
+  /**
+   * Whether this session may run {@code privilege} (SELECT, INSERT, UPDATE or DELETE) on {@code
+   * table}, found out without changing anything: by default, by running a statement of that kind
+   * that matches no row (row triggers do not fire), which the database checks like any other. Run
+   * it inside a transaction the caller rolls back.
+   */
+  default boolean mayAccess(Connection connection, TableName table, String privilege)
+      throws SQLException {
+    String t = qualify(table);
+    String probe =
+        switch (privilege) {
+          case "SELECT" -> "SELECT 1 FROM " + t + " WHERE 1 = 0";
+          case "INSERT" -> "INSERT INTO " + t + " SELECT * FROM " + t + " WHERE 1 = 0";
+          case "UPDATE" ->
+              "UPDATE " + t + " SET " + firstColumn(connection, table) + " WHERE 1 = 0";
+          case "DELETE" -> "DELETE FROM " + t + " WHERE 1 = 0";
+          default -> throw new IllegalArgumentException("not a table privilege: " + privilege);
+        };
+    try (java.sql.Statement s = connection.createStatement()) {
+      s.execute(probe);
+      return true;
+    } catch (SQLException e) {
+      if (reportsMissingPrivilege(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** {@code c = c} for the table's first column: an assignment that needs no value. */
+  private String firstColumn(Connection connection, TableName table) throws SQLException {
+    try (var columns =
+        connection
+            .getMetaData()
+            .getColumns(
+                metadataCatalog(table.schema().orElse(null)),
+                metadataSchema(table.schema().orElse(null)),
+                table.name(),
+                null)) {
+      if (!columns.next()) {
+        throw new SQLException("table " + table + " has no columns visible to this user");
+      }
+      String column = quote(columns.getString("COLUMN_NAME"));
+      return column + " = " + column;
+    }
+  }
+
+  /** Whether {@code e} says the user lacks a privilege on an object. */
+  boolean reportsMissingPrivilege(SQLException e);
 
   /**
    * Takes the lock that keeps two runs of the utilities off one staging database, without waiting.

@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,6 +148,21 @@ public final class H2Dialect implements Dialect {
     } catch (SQLException ignored) {
       // closed already: its transaction, and any lock in it, is gone
     }
+  }
+
+  @Override
+  public List<String> lockTimeoutSql(Duration timeout) {
+    return List.of("SET LOCK_TIMEOUT " + timeout.toMillis());
+  }
+
+  @Override
+  public boolean reportsLockTimeout(SQLException e) {
+    return e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1;
+  }
+
+  @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class MariaDbDialect implements Dialect {
   public String rowImageJson(TableMetadata table, String rowAlias) {
     return "JSON_OBJECT("
         + table.columns().stream()
-            .map(c -> literal(c.name()) + ", " + jsonValue(c, rowAlias))
+            .map(c -> literal(c.name()) + ", " + imageValue(c, rowAlias))
             .collect(Collectors.joining(", "))
         + ")";
   }
@@ -99,6 +100,17 @@ public final class MariaDbDialect implements Dialect {
       return "HEX(" + ref + ")";
     }
     return column.typeName().equalsIgnoreCase("TIMESTAMP") ? "UNIX_TIMESTAMP(" + ref + ")" : ref;
+  }
+
+  /**
+   * A row image is only ever compared, never decoded, so binary values enter it as their SHA-256:
+   * in hex a 10 MB value would be 20 MB, more than a default max_allowed_packet lets the trigger
+   * build, and every editor's UPDATE of that row would fail.
+   */
+  private String imageValue(Column column, String rowAlias) {
+    return isBinary(column)
+        ? "SHA2(" + rowAlias + "." + quote(column.name()) + ", 256)"
+        : jsonValue(column, rowAlias);
   }
 
   private static boolean isBinary(Column column) {
@@ -187,6 +199,29 @@ public final class MariaDbDialect implements Dialect {
             ps.execute();
           }
         });
+  }
+
+  /**
+   * InnoDB row locks and metadata locks (DDL, and DML behind someone's DDL) have separate bounds;
+   * both are whole seconds.
+   */
+  @Override
+  public List<String> lockTimeoutSql(Duration timeout) {
+    long seconds = Math.max(1, timeout.toSeconds());
+    return List.of(
+        "SET SESSION innodb_lock_wait_timeout = " + seconds + ", lock_wait_timeout = " + seconds);
+  }
+
+  /** ER_LOCK_WAIT_TIMEOUT, raised for row and metadata locks alike. */
+  @Override
+  public boolean reportsLockTimeout(SQLException e) {
+    return e.getErrorCode() == 1205;
+  }
+
+  /** ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR. */
+  @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return e.getErrorCode() == 1142 || e.getErrorCode() == 1143 || e.getErrorCode() == 1044;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +96,37 @@ public final class PostgresDialect implements Dialect {
         "SET client_encoding = 'UTF8'",
         "SET standard_conforming_strings = on",
         connectionInitSql().orElseThrow());
+  }
+
+  @Override
+  public List<String> lockTimeoutSql(Duration timeout) {
+    return List.of("SET lock_timeout = '" + timeout.toMillis() + "ms'");
+  }
+
+  /** 55P03 lock_not_available: what lock_timeout raises. */
+  @Override
+  public boolean reportsLockTimeout(SQLException e) {
+    return "55P03".equals(e.getSQLState());
+  }
+
+  /** has_table_privilege knows roles, ownership and PUBLIC grants, and fires nothing. */
+  @Override
+  public boolean mayAccess(Connection connection, TableName table, String privilege)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT has_table_privilege(?, ?)")) {
+      ps.setString(1, qualify(table));
+      ps.setString(2, privilege);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** 42501 insufficient_privilege. */
+  @Override
+  public boolean reportsMissingPrivilege(SQLException e) {
+    return "42501".equals(e.getSQLState());
   }
 
   @Override

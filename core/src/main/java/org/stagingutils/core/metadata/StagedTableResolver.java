@@ -38,7 +38,9 @@ public final class StagedTableResolver {
     if (name.length() >= 2
         && (name.startsWith("\"") && name.endsWith("\"")
             || name.startsWith("`") && name.endsWith("`"))) {
-      return name.substring(1, name.length() - 1);
+      // Inside quotes, a doubled quote stands for one, as in SQL.
+      String quote = name.substring(0, 1);
+      return name.substring(1, name.length() - 1).replace(quote + quote, quote);
     }
     return dialect.foldUnquoted(name);
   }
@@ -52,6 +54,17 @@ public final class StagedTableResolver {
         throw StagingException.configuration(missing(written, stored, existing));
       }
       TableMetadata table = reader.read(TableName.of(schema, stored));
+      if (table.captureKey().isEmpty() && !table.uniqueKeys().isEmpty()) {
+        throw StagingException.configuration(
+            "staged table "
+                + written
+                + " has no primary key in the "
+                + side
+                + " database, and its unique indexes allow NULLs ("
+                + table.uniqueKeys().get(0).columns()
+                + "), which cannot tell rows apart: make those columns NOT NULL or add a primary"
+                + " key");
+      }
       if (table.captureKey().isEmpty()) {
         throw StagingException.configuration(
             "staged table "

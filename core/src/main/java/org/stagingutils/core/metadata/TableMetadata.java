@@ -23,7 +23,8 @@ public record TableMetadata(
 
   /**
    * The key that identifies a row in the change log: the primary key, else the first unique index
-   * whose columns are all NOT NULL, else the first unique index.
+   * whose columns are all NOT NULL. A unique index that allows NULLs cannot be one: any number of
+   * rows may hold NULL there, and no key value would find one of them in production.
    */
   public Optional<Key> captureKey() {
     if (primaryKey.isPresent()) {
@@ -31,8 +32,7 @@ public record TableMetadata(
     }
     return uniqueKeys.stream()
         .filter(k -> k.columns().stream().allMatch(c -> !column(c).nullable()))
-        .findFirst()
-        .or(() -> uniqueKeys.stream().findFirst());
+        .findFirst();
   }
 
   /** Primary key and unique indexes: every key production could collide on. */

@@ -3,12 +3,14 @@ package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.stagingutils.core.api.ErrorCategory;
 import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.Column;
@@ -28,17 +30,31 @@ final class ProductionWriter {
   private final DependencyGraph graph;
   private final int batchSize;
   private final ProgressListener progress;
+  private final TransactionMode mode;
+  private final Duration lockTimeout;
 
+  /** A writer for a script: it waits on no lock and reports no progress. */
   ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize) {
-    this(dialect, schema, batchSize, ProgressListener.NONE);
+    this(dialect, schema, batchSize, TransactionMode.ONE, Duration.ZERO, ProgressListener.NONE);
   }
 
-  ProductionWriter(Dialect dialect, StagedSchema schema, int batchSize, ProgressListener progress) {
+  /**
+   * @param mode and {@code lockTimeout}: only to say, when a lock wait ends the run, what it left
+   */
+  ProductionWriter(
+      Dialect dialect,
+      StagedSchema schema,
+      int batchSize,
+      TransactionMode mode,
+      Duration lockTimeout,
+      ProgressListener progress) {
     this.progress = progress;
     this.dialect = dialect;
     this.schema = schema;
     this.graph = schema.graph();
     this.batchSize = batchSize;
+    this.mode = mode;
+    this.lockTimeout = lockTimeout;
   }
 
   /** A row whose deferred columns still have to be set: its key JSON and their values. */
@@ -103,12 +119,30 @@ final class ProductionWriter {
     void run() throws SQLException;
   }
 
-  private static void run(TableMetadata table, String what, Step step) {
+  private void run(TableMetadata table, String what, Step step) {
     try {
       step.run();
     } catch (SQLException e) {
+      if (dialect.isLockTimeout(e)) {
+        throw lockTimeout(table, e);
+      }
       throw StagingException.database("cannot " + what + " production table " + table.name(), e);
     }
+  }
+
+  private StagingException lockTimeout(TableMetadata table, SQLException e) {
+    return new StagingException(
+        ErrorCategory.DATABASE,
+        "production table "
+            + table.name()
+            + ": another transaction held a lock on a row this run writes for more than "
+            + lockTimeout.toSeconds()
+            + " s (--lock-timeout); "
+            + (mode == TransactionMode.ONE
+                ? "nothing was written"
+                : "tables committed before it stay written")
+            + ". End that transaction, or raise --lock-timeout, and run again",
+        e);
   }
 
   private List<FixUp> upsert(

@@ -2,6 +2,7 @@
 package org.stagingutils.core.propagate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.stagingutils.core.config.StagingConfig;
  * @param retainDays processed change-log rows older than this are pruned after a successful run
  * @param changeSets only these change sets; empty: everything pending
  * @param withPrerequisites also propagate the unpropagated changes the change sets depend on
+ * @param lockTimeout how long a production write may wait for a lock another transaction holds
  */
 public record PropagationRequest(
     StagingConfig config,
@@ -27,12 +29,45 @@ public record PropagationRequest(
     Optional<Instant> before,
     int retainDays,
     List<String> changeSets,
-    boolean withPrerequisites) {
+    boolean withPrerequisites,
+    Duration lockTimeout) {
   public static final int DEFAULT_BATCH_SIZE = 1000;
   public static final int DEFAULT_RETAIN_DAYS = 30;
+  public static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
+  public static final Duration DEFAULT_LOCK_TIMEOUT =
+      Duration.ofSeconds(DEFAULT_LOCK_TIMEOUT_SECONDS);
 
   public PropagationRequest {
     tables = List.copyOf(tables);
     changeSets = List.copyOf(changeSets);
+    lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
+  }
+
+  /** A request with the default lock timeout. */
+  public PropagationRequest(
+      StagingConfig config,
+      List<String> tables,
+      ConflictPolicy onConflict,
+      TransactionMode transaction,
+      int batchSize,
+      boolean dryRun,
+      Optional<Path> scriptFile,
+      Optional<Instant> before,
+      int retainDays,
+      List<String> changeSets,
+      boolean withPrerequisites) {
+    this(
+        config,
+        tables,
+        onConflict,
+        transaction,
+        batchSize,
+        dryRun,
+        scriptFile,
+        before,
+        retainDays,
+        changeSets,
+        withPrerequisites,
+        DEFAULT_LOCK_TIMEOUT);
   }
 }

@@ -62,6 +62,11 @@ public final class StagingPropagation {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
       }
+      // A script is run later by someone else, with their own privileges: it needs only reads here.
+      PrivilegeCheck.requireProduction(production, schema.production(), !changesNothing(request));
+      if (!changesNothing(request)) {
+        PrivilegeCheck.requireStaging(staging);
+      }
       try (RunLocks lock = RunLocks.acquire(staging)) {
         return run(request, staging, production, schema, started);
       }
@@ -80,6 +85,7 @@ public final class StagingPropagation {
       snapshot.setAutoCommit(false);
       snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       target.setAutoCommit(false);
+      boundLockWaits(production, target, request.lockTimeout());
 
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
       Map<TableMetadata, TablePlan> plans =
@@ -195,7 +201,13 @@ public final class StagingPropagation {
             plans.values().stream().map(PlannedTable::of).toList(),
             request.scriptFile());
       }
-      new ProductionWriter(production.dialect(), schema, request.batchSize(), progress)
+      new ProductionWriter(
+              production.dialect(),
+              schema,
+              request.batchSize(),
+              request.transaction(),
+              request.lockTimeout(),
+              progress)
           .write(
               plans,
               snapshot,
@@ -282,6 +294,16 @@ public final class StagingPropagation {
   /** A dry run, or a script written instead of a run. */
   private static boolean changesNothing(PropagationRequest request) {
     return request.dryRun() || request.scriptFile().isPresent();
+  }
+
+  /** A forgotten open transaction in production must fail the run, not hang it. */
+  private static void boundLockWaits(Database production, Connection target, Duration timeout)
+      throws SQLException {
+    try (var s = target.createStatement()) {
+      for (String sql : production.dialect().lockTimeoutSql(timeout)) {
+        s.execute(sql);
+      }
+    }
   }
 
   private static Long sessionId(Connection snapshot, ControlTables control) throws SQLException {

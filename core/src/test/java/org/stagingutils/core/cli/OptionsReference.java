@@ -51,7 +51,8 @@ public final class OptionsReference {
           "batch-size",
           "on-conflict",
           "transaction",
-          "retain-days");
+          "retain-days",
+          "lock-timeout");
 
   private static final Pattern ENVIRONMENT = Pattern.compile("\\s*\\(env ([A-Z_]+)\\)");
   private static final Pattern OPTION_TOKEN =

@@ -63,4 +63,46 @@ class ConnectionKillIT {
       Reliability.assertConverged(session, kind + " after the killed session");
     }
   }
+
+  /**
+   * What a server restart does to a run, short of restarting a server other tests share: every
+   * session of the run on both databases ends at once, the run lock's included.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "MARIADB"})
+  @Timeout(90)
+  void everySessionEndedAsByARestartFailsTheRunAndTheNextRunConverges(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      Reliability.propagate(session, TransactionMode.ONE);
+      new BulkEdits(session.pair.staging()).insert(FIRST, 900);
+      Map<String, List<String>> before = session.production();
+      long pending = session.pending();
+
+      try (EngineProcess child =
+          EngineProcess.start(
+              "propagate",
+              session.config(),
+              TransactionMode.ONE,
+              Reliability.BATCH_SIZE,
+              session.tables)) {
+        ProductionWrites.await(session, FIRST, child::isAlive, Duration.ofSeconds(60));
+        for (var database : List.of(session.pair.staging(), session.pair.production())) {
+          for (long id : ServerSessions.of(database, ServerSessions.Filter.ANY)) {
+            ServerSessions.kill(database, id);
+          }
+        }
+        assertThat(child.waitFor(Duration.ofSeconds(60)))
+            .as(child.output())
+            .isEqualTo(ExitCodes.RUNTIME);
+      }
+      assertThat(session.production()).as("production after the failed run").isEqualTo(before);
+      assertThat(session.pending()).isEqualTo(pending);
+
+      Reliability.propagate(session, TransactionMode.ONE);
+      Reliability.assertConverged(session, kind + " after every session was ended");
+    }
+  }
 }
