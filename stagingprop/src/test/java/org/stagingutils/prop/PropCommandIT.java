@@ -73,6 +73,52 @@ class PropCommandIT {
     }
   }
 
+  /**
+   * The plan names each row's change set; with --with-prerequisites that includes the rows of other
+   * sets taken along (here the rename that frees the part number the selected set takes).
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void dryRunPlanNamesEachRowsChangeSet(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn(
+          "rename", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001-OLD' WHERE CATENTRY_ID = 1001");
+      session.editIn(
+          "reuse", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001' WHERE CATENTRY_ID = 1002");
+      session.edit("UPDATE CATENTRY SET NAME = 'untagged' WHERE CATENTRY_ID = 2001");
+      Map<String, List<String>> production = session.production();
+      Path config = config(session);
+
+      CommandRun text = run(config, "--dry-run");
+      CommandRun refused = run(config, "--dry-run", "--change-set", "reuse");
+      CommandRun json =
+          run(
+              config,
+              "--dry-run",
+              "--change-set",
+              "reuse",
+              "--with-prerequisites",
+              "--format",
+              "json");
+
+      assertThat(text.exitCode()).as(text.err()).isZero();
+      assertThat(text.out().toUpperCase(java.util.Locale.ROOT))
+          .contains("  CATENTRY UPDATE CATENTRY_ID=1001 (RENAME)\n")
+          .contains("  CATENTRY UPDATE CATENTRY_ID=1002 (REUSE)\n")
+          .contains("  CATENTRY UPDATE CATENTRY_ID=2001 (NO CHANGE SET)\n");
+      assertThat(refused.exitCode()).isEqualTo(1);
+      assertThat(refused.out())
+          .contains("in change set rename: frees unique value", "AUR-DRS-001 of index");
+      assertThat(json.exitCode()).as(json.err()).isZero();
+      JsonNode rows = table(JSON.readTree(json.out()).get("plan"), "CATENTRY").get("rows");
+      assertThat(rows)
+          .extracting(r -> r.get("key").elements().next().asLong() + " " + r.get("changeSet"))
+          .containsExactly("1001 \"rename\"", "1002 \"reuse\"");
+      assertThat(session.production()).isEqualTo(production);
+      assertThat(session.pending()).isEqualTo(3);
+    }
+  }
+
   private static JsonNode table(JsonNode plan, String name) {
     for (JsonNode table : plan) {
       if (table.get("table").asText().equalsIgnoreCase(name)) {

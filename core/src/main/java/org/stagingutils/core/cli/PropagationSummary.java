@@ -93,11 +93,16 @@ public record PropagationSummary(PropagationResult result) implements Summary {
         + TextLines.seconds(result.elapsed());
   }
 
-  /** A dry run's rows, table by table, each table's list capped. */
+  /**
+   * A dry run's rows, table by table, each table's list capped; once any row belongs to a change
+   * set, every row says which (or none), so a row a later edit took out of a set shows it.
+   */
   private void appendPlan(StringBuilder text) {
     if (result.plan().isEmpty()) {
       return;
     }
+    boolean withSets =
+        result.plan().stream().flatMap(t -> t.rows().stream()).anyMatch(r -> r.changeSet() != null);
     text.append("plan:\n");
     for (PlannedTable table : result.plan()) {
       for (PlannedRow row : table.rows()) {
@@ -107,6 +112,11 @@ public record PropagationSummary(PropagationResult result) implements Summary {
             .append(TextLines.key(row.key()));
         if (!row.fromKey().isEmpty()) {
           text.append(" from ").append(TextLines.key(row.fromKey()));
+        }
+        if (withSets) {
+          text.append(" (")
+              .append(row.changeSet() == null ? "no change set" : row.changeSet())
+              .append(')');
         }
         text.append('\n');
       }
@@ -187,6 +197,7 @@ public record PropagationSummary(PropagationResult result) implements Summary {
         if (!row.fromKey().isEmpty()) {
           planned.set("fromKey", SummaryJson.key(row.fromKey()));
         }
+        planned.put("changeSet", row.changeSet());
       }
       node.put("more", table.more());
     }

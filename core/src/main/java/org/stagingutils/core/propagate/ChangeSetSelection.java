@@ -23,6 +23,9 @@ import org.stagingutils.core.metadata.TableMetadata;
  * transitively; otherwise they are reported and the run refuses.
  */
 final class ChangeSetSelection {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ChangeSetSelection.class);
+
   /**
    * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
    * {@code --with-prerequisites} would take (the same as taken when it was given).
@@ -139,6 +142,21 @@ final class ChangeSetSelection {
           toTake
               .computeIfAbsent(ref.child(), t -> new LinkedHashMap<>())
               .putIfAbsent(ref.childKey(), reason);
+        }
+      }
+      for (TablePlan plan : plans.values()) {
+        TableMetadata table = plan.table();
+        for (FreedValue freed : plan.freedValues()) {
+          // The taker's write would collide in production with the holder's unchanged row.
+          if (selected.get(table).contains(freed.takerKey())
+              && !selected.get(table).contains(freed.holderKey())) {
+            String reason =
+                "frees " + freed.value() + ", which " + row(table, freed.takerKey()) + " takes";
+            missing.add(prerequisite(changes, table, freed.holderKey(), reason));
+            toTake
+                .computeIfAbsent(table, t -> new LinkedHashMap<>())
+                .putIfAbsent(freed.holderKey(), reason);
+          }
         }
       }
       if (!take || toTake.isEmpty()) {
@@ -300,7 +318,35 @@ final class ChangeSetSelection {
           }
           selected.put(table, keys);
         });
+    holdBackTakers(plans, selected);
     return narrow(plans, changes, selected);
+  }
+
+  /**
+   * Drops, transitively, the selected rows that take a unique value an unselected row frees:
+   * written alone they would collide in production with that row, so they wait for it.
+   */
+  private static void holdBackTakers(
+      Map<TableMetadata, TablePlan> plans, Map<TableMetadata, Set<String>> selected) {
+    boolean dropped = true;
+    while (dropped) {
+      dropped = false;
+      for (TablePlan plan : plans.values()) {
+        Set<String> keys = selected.get(plan.table());
+        for (FreedValue freed : plan.freedValues()) {
+          if (keys.contains(freed.takerKey()) && !keys.contains(freed.holderKey())) {
+            keys.remove(freed.takerKey());
+            dropped = true;
+            LOG.info(
+                "{} {} waits: it takes {}, which a later change of {} frees",
+                plan.table().name(),
+                KeyCodec.asMap(plan.table(), freed.takerKey()),
+                freed.value(),
+                KeyCodec.asMap(plan.table(), freed.holderKey()));
+          }
+        }
+      }
+    }
   }
 
   private static Map<TableMetadata, TablePlan> narrow(
@@ -335,7 +381,8 @@ final class ChangeSetSelection {
                   plan.earlyDeletes().stream()
                       .filter(keys::contains)
                       .collect(java.util.stream.Collectors.toSet()),
-                  plan.parked()));
+                  plan.parkedOf(keys),
+                  plan.freedValuesOf(keys)));
         });
     return narrowed;
   }

@@ -16,11 +16,11 @@ public record PlannedTable(String table, List<PlannedRow> rows, long more) {
     rows = List.copyOf(rows);
   }
 
-  static PlannedTable of(TablePlan plan) {
+  static PlannedTable of(TablePlan plan, TableChanges changes) {
     List<RowAction> actions = plan.actions();
     return new PlannedTable(
         plan.table().name().name(),
-        actions.stream().limit(MAX_ROWS).map(a -> PlannedRow.of(plan, a)).toList(),
+        actions.stream().limit(MAX_ROWS).map(a -> PlannedRow.of(plan, changes, a)).toList(),
         Math.max(0, actions.size() - MAX_ROWS));
   }
 }

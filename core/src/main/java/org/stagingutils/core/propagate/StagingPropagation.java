@@ -198,7 +198,7 @@ public final class StagingPropagation {
             elapsed(started),
             PendingRow.of(plans, changes),
             needed,
-            plans.values().stream().map(PlannedTable::of).toList(),
+            plans.values().stream().map(p -> PlannedTable.of(p, changes.get(p.table()))).toList(),
             request.scriptFile());
       }
       new ProductionWriter(

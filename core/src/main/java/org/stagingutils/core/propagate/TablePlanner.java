@@ -211,7 +211,8 @@ final class TablePlanner {
         processed,
         skipped,
         unique.earlyDeletes(),
-        unique.parked());
+        unique.parked(),
+        unique.freed());
   }
 
   /**

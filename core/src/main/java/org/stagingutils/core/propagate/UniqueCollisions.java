@@ -26,7 +26,10 @@ import org.stagingutils.core.metadata.TableMetadata;
 final class UniqueCollisions {
   /** What the planner must do about collisions. */
   record Outcome(
-      Map<String, Conflict> conflicts, Set<String> earlyDeletes, Map<String, List<Key>> parked) {}
+      Map<String, Conflict> conflicts,
+      Set<String> earlyDeletes,
+      Map<String, List<Key>> parked,
+      List<FreedValue> freed) {}
 
   private final Dialect dialect;
   private final int batchSize;
@@ -63,6 +66,7 @@ final class UniqueCollisions {
     Map<String, Conflict> conflicts = new LinkedHashMap<>();
     Set<String> earlyDeletes = new LinkedHashSet<>();
     Map<String, List<Key>> parked = new LinkedHashMap<>();
+    List<FreedValue> freed = new ArrayList<>();
     List<Column> columns = columns(table);
     Map<String, String> movedTo = new HashMap<>();
     actions.values().stream()
@@ -91,10 +95,12 @@ final class UniqueCollisions {
         RowAction holderAction = actions.get(holderNow);
         if (holderAction != null && holderAction.kind() == RowAction.Kind.DELETE) {
           earlyDeletes.add(holderKey);
+          freed.add(new FreedValue(want, holderNow, describe(key, holder.getValue())));
         } else if (holderAction != null
             && !holder.getValue().equals(tuple(values.get(holderNow), positions))
             && parkable(table, key)) {
           parked.computeIfAbsent(holderKey, k -> new ArrayList<>()).add(key);
+          freed.add(new FreedValue(want, holderNow, describe(key, holder.getValue())));
         } else {
           conflicts.put(
               want,
@@ -115,7 +121,15 @@ final class UniqueCollisions {
         }
       }
     }
-    return new Outcome(conflicts, earlyDeletes, parked);
+    return new Outcome(conflicts, earlyDeletes, parked, freed);
+  }
+
+  private static String describe(Key key, List<Object> values) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < key.columns().size(); i++) {
+      pairs.add(key.columns().get(i) + "=" + values.get(i));
+    }
+    return "unique value " + String.join(", ", pairs) + " of index " + key.name();
   }
 
   /** Per column of the key: the value the pending row wants, and the production holder's. */

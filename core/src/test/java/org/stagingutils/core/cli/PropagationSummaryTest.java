@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.stagingutils.core.propagate.Conflict;
 import org.stagingutils.core.propagate.ConflictKind;
 import org.stagingutils.core.propagate.MissingPrerequisite;
+import org.stagingutils.core.propagate.PlannedRow;
+import org.stagingutils.core.propagate.PlannedTable;
 import org.stagingutils.core.propagate.PropagationResult;
 import org.stagingutils.core.propagate.TableCounts;
 
@@ -126,5 +128,51 @@ class PropagationSummaryTest {
             "dry run, nothing changed: would apply 4 inserted, 2 updated, 4 deleted (15 changes)\n");
     assertThat(summary.json().get("dryRun").asBoolean()).isTrue();
     assertThat(summary.json().get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void dryRunPlanNamesEachRowsChangeSetOnceAnyRowHasOne() throws IOException {
+    List<PlannedTable> plan =
+        List.of(
+            new PlannedTable(
+                "CATENTRY",
+                List.of(
+                    new PlannedRow("insert", key("CATENTRY_ID", 3001L), Map.of(), "brand"),
+                    new PlannedRow("update", key("CATENTRY_ID", 1001L), Map.of(), null)),
+                0));
+    PropagationResult result =
+        new PropagationResult(
+            0,
+            true,
+            false,
+            null,
+            List.of(new TableCounts("CATENTRY", 1, 1, 0)),
+            List.of(),
+            List.of(),
+            2,
+            0,
+            Duration.ZERO,
+            List.of(),
+            List.of(),
+            plan,
+            java.util.Optional.empty());
+    PropagationSummary summary = PropagationSummary.of(result);
+
+    assertThat(summary.text())
+        .endsWith(
+            """
+            plan:
+              CATENTRY insert CATENTRY_ID=3001 (brand)
+              CATENTRY update CATENTRY_ID=1001 (no change set)
+            """);
+    assertThat(SummaryJsonTest.parsed(summary).get("plan"))
+        .isEqualTo(
+            SummaryJsonTest.JSON.readTree(
+                """
+                [{"table": "CATENTRY", "rows": [
+                   {"action": "insert", "key": {"CATENTRY_ID": 3001}, "changeSet": "brand"},
+                   {"action": "update", "key": {"CATENTRY_ID": 1001}, "changeSet": null}],
+                  "more": 0}]
+                """));
   }
 }

@@ -4,8 +4,12 @@ package org.stagingutils.core.propagate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.stagingutils.core.check.CheckReport;
+import org.stagingutils.core.check.CheckRequest;
+import org.stagingutils.core.check.StagingCheck;
 import org.stagingutils.core.testdb.DatabaseKind;
 
 class ChangeSetPropagationIT {
@@ -134,5 +138,136 @@ class ChangeSetPropagationIT {
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
     }
+  }
+
+  /**
+   * Set A renames product 1001's part number away; set B gives that part number to product 1002. B
+   * alone would collide with production's 1001 on the unique index: it needs A's rename first.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aChangeSetTakingAUniqueValueAnotherSetFreesNeedsThatSet(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn(
+          "rename", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001-OLD' WHERE CATENTRY_ID = 1001");
+      session.editIn(
+          "reuse", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001' WHERE CATENTRY_ID = 1002");
+      session.edit("UPDATE STORE SET IDENTIFIER = 'Untagged edit' WHERE STORE_ID = 2");
+      var before = session.production();
+
+      PropagationResult alone = session.propagate(List.of("reuse"), false);
+
+      assertThat(alone.refused()).isTrue();
+      assertThat(alone.missingPrerequisites())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.table()).isEqualTo(name(kind, "CATENTRY"));
+                assertThat(p.key().values().toString()).isEqualTo("[1001]");
+                assertThat(p.changeSet()).isEqualTo("rename");
+                assertThat(p.reason())
+                    .contains("frees unique value", "AUR-DRS-001", "of index", "1002");
+              });
+      assertThat(session.production()).isEqualTo(before);
+      assertThat(session.pending()).isEqualTo(3);
+      CheckReport check =
+          new StagingCheck()
+              .check(
+                  new CheckRequest(session.config(), session.tables, Set.of(), List.of("reuse")));
+      assertThat(check.clean()).isFalse();
+      assertThat(check.prerequisites())
+          .singleElement()
+          .satisfies(p -> assertThat(p.changeSet()).isEqualTo("rename"));
+      assertThat(check.problems())
+          .anySatisfy(p -> assertThat(p.message()).contains("rename", "frees unique value"));
+
+      PropagationResult withPrerequisites = session.propagate(List.of("reuse"), true);
+
+      assertThat(withPrerequisites.refused()).as(withPrerequisites.message()).isFalse();
+      assertThat(withPrerequisites.updated()).isEqualTo(2);
+      assertThat(session.rows(session.pair.production(), name(kind, "CATENTRY")))
+          .isEqualTo(session.rows(session.pair.staging(), name(kind, "CATENTRY")));
+      assertThat(session.pending()).isEqualTo(1); // the untagged edit
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+    }
+  }
+
+  /** Products 1001 and 1002 swap part numbers, each half in its own set: neither goes alone. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aSwapOfUniqueValuesAcrossTwoSetsNeedsBoth(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn(
+          "first", "UPDATE CATENTRY SET PARTNUMBER = 'SWAP-TMP' WHERE CATENTRY_ID = 1001");
+      session.editIn(
+          "second", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001' WHERE CATENTRY_ID = 1002");
+      session.editIn(
+          "first", "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-002' WHERE CATENTRY_ID = 1001");
+      var before = session.production();
+
+      for (String set : List.of("first", "second")) {
+        PropagationResult alone = session.propagate(List.of(set), false);
+        assertThat(alone.refused()).as(set).isTrue();
+        assertThat(alone.missingPrerequisites())
+            .singleElement()
+            .satisfies(
+                p -> {
+                  assertThat(p.changeSet()).isNotEqualTo(set);
+                  assertThat(p.reason()).contains("frees unique value");
+                });
+        assertThat(session.production()).isEqualTo(before);
+      }
+
+      PropagationResult both = session.propagate(List.of("second"), true);
+
+      assertThat(both.refused()).as(both.message()).isFalse();
+      assertThat(both.updated()).isEqualTo(2);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
+   * Set A deletes a product; set B inserts another with its part number: B needs the delete, which
+   * production must run before B's insert.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aChangeSetTakingAUniqueValueADeleteFreesNeedsTheDelete(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(NEW_BRAND_PRODUCT);
+      session.propagate(ConflictPolicy.FAIL);
+      session.editIn("retire", "DELETE FROM CATENTRY WHERE CATENTRY_ID = 3001");
+      session.editIn(
+          "relaunch",
+          NEW_BRAND_PRODUCT.replace("3001", "3002").replace("555555555551", "555555555552"));
+      var before = session.production();
+
+      PropagationResult alone = session.propagate(List.of("relaunch"), false);
+
+      assertThat(alone.refused()).isTrue();
+      assertThat(alone.missingPrerequisites())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.key().values().toString()).isEqualTo("[3001]");
+                assertThat(p.changeSet()).isEqualTo("retire");
+                assertThat(p.reason()).contains("frees unique value", "BRAND-1");
+              });
+      assertThat(session.production()).isEqualTo(before);
+
+      PropagationResult withPrerequisites = session.propagate(List.of("relaunch"), true);
+
+      assertThat(withPrerequisites.refused()).as(withPrerequisites.message()).isFalse();
+      assertThat(withPrerequisites.inserted()).isEqualTo(1);
+      assertThat(withPrerequisites.deleted()).isEqualTo(1);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  private static String name(DatabaseKind kind, String unquoted) {
+    return kind == DatabaseKind.POSTGRESQL ? unquoted.toLowerCase(java.util.Locale.ROOT) : unquoted;
   }
 }

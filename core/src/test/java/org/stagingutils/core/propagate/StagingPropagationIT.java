@@ -259,6 +259,51 @@ class StagingPropagationIT {
     }
   }
 
+  /**
+   * Product 1001 gives its part number to 1002 before the cutoff, and is edited again after it:
+   * 1001 waits whole, so 1002, which needs 1001's old part number, waits with it.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void beforeHoldsBackARowTakingAUniqueValueALaterRowFrees(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001-OLD' WHERE CATENTRY_ID = 1001",
+          "UPDATE CATENTRY SET PARTNUMBER = 'AUR-DRS-001' WHERE CATENTRY_ID = 1002",
+          "UPDATE STORE SET IDENTIFIER = 'early' WHERE STORE_ID = 2");
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.edit("UPDATE CATENTRY SET NAME = 'late' WHERE CATENTRY_ID = 1001");
+      String table = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
+      List<String> products = session.rows(session.pair.production(), table);
+      PropagationRequest all = session.request(ConflictPolicy.FAIL);
+
+      PropagationResult result =
+          new StagingPropagation()
+              .propagate(
+                  new PropagationRequest(
+                      all.config(),
+                      all.tables(),
+                      all.onConflict(),
+                      all.transaction(),
+                      all.batchSize(),
+                      false,
+                      java.util.Optional.empty(),
+                      java.util.Optional.of(cutoff),
+                      all.retainDays(),
+                      List.of(),
+                      false));
+
+      assertThat(result.refused()).as(result.message()).isFalse();
+      assertThat(result.updated()).isEqualTo(1); // the store
+      assertThat(session.rows(session.pair.production(), table)).isEqualTo(products);
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void beforePropagatesOnlyRowsWhoseChangesAreAllOlder(DatabaseKind kind) throws Exception {
@@ -327,6 +372,45 @@ class StagingPropagationIT {
       assertThat(result.conflicts())
           .anyMatch(c -> c.message().toUpperCase().contains("ORDERITEMS"));
       assertThat(session.production()).isEqualTo(before);
+    }
+  }
+
+  /**
+   * Staging retires an ordered product and gives its part number to a new one. Production's order
+   * lines keep the delete back; the new product, which needs the part number the delete frees, must
+   * wait with it instead of failing on the unique index at write time.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRowTakingAUniqueValueWaitsWhenTheRowFreeingItIsHeldBack(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String catentry = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
+      session.edit(
+          "DELETE FROM ORDERITEMS WHERE CATENTRY_ID = 2001",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 2001",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'OUT-JKT-001', 'New jacket', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555551')",
+          "UPDATE STORE SET IDENTIFIER = 'clean' WHERE STORE_ID = 2");
+      List<String> products = session.rows(session.pair.production(), catentry);
+
+      PropagationResult result = session.propagate(ConflictPolicy.SKIP);
+
+      assertThat(result.refused()).isFalse();
+      assertThat(result.conflicts())
+          .filteredOn(c -> c.table().equals(catentry))
+          .extracting(c -> c.kind() + " " + c.key().values())
+          .containsExactlyInAnyOrder("REFERENCE [2001]", "UNIQUE [3001]");
+      assertThat(result.conflicts())
+          .filteredOn(c -> c.kind() == ConflictKind.UNIQUE)
+          .singleElement()
+          .satisfies(c -> assertThat(c.message()).contains("OUT-JKT-001", "2001", "held back"));
+      assertThat(session.rows(session.pair.production(), catentry)).isEqualTo(products);
+      assertThat(
+              session.rows(
+                  session.pair.production(), kind == DatabaseKind.POSTGRESQL ? "store" : "STORE"))
+          .anyMatch(r -> r.contains("clean"));
     }
   }
 
