@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
@@ -21,9 +22,10 @@ import org.stagingutils.core.metadata.TableMetadata;
 import org.stagingutils.core.progress.ProgressListener;
 
 /**
- * The data part of a copy: one production snapshot read into shadow tables in staging, then every
- * staged table merged in foreign-key order, the change log emptied and the session recorded, all in
- * one staging transaction. A failure or a kill at any point leaves staging as it was.
+ * The data part of a copy: one production snapshot read, table by table in foreign-key order,
+ * straight into each staged table that is empty in staging and through a shadow table merged into
+ * each other one; then the change log emptied and the session recorded, all in one staging
+ * transaction. A failure or a kill at any point leaves staging as it was.
  */
 final class CopyTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(CopyTransaction.class);
@@ -94,20 +96,28 @@ final class CopyTransaction {
   private CopyResult write(Connection source, Connection target, String scope, long start)
       throws SQLException {
     long[] nanos = new long[merges.size()];
+    boolean[] direct = new boolean[merges.size()];
     List<Long> rows = new ArrayList<>();
+    for (int i = 0; i < merges.size(); i++) {
+      direct[i] = merges.get(i).loadsDirectly() && isEmpty(target, merges.get(i));
+    }
+    // Parents first, each table complete before its children: a child written straight into its
+    // table needs the rows it references to be there already where foreign keys are checked.
     for (int i = 0; i < merges.size(); i++) {
       long tableStart = System.nanoTime();
       TableMerge merge = merges.get(i);
       progress.begin("copying", progress.active() ? countProduction(source, merge) : 0, "rows");
       progress.item(merge.name() + " (" + (i + 1) + "/" + merges.size() + ")");
-      rows.add(load(source, target, merge));
+      rows.add(
+          direct[i] ? loadDirectly(source, target, merge) : loadAndMerge(source, target, merge));
       nanos[i] += System.nanoTime() - tableStart;
     }
-    runEach(target, nanos, false, TableMerge::updateAndInsert, "writing rows");
-    runEach(target, nanos, false, TableMerge::restoreDeferred, "setting self-references");
-    runEach(target, nanos, false, TableMerge::detachMissing, "detaching rows production lacks");
-    runEach(target, nanos, true, TableMerge::deleteMissing, "deleting rows production lacks");
-    runEach(target, nanos, false, TableMerge::dropShadow, "dropping its shadow table");
+    runEach(target, nanos, direct, false, TableMerge::restoreDeferred, "setting self-references");
+    runEach(
+        target, nanos, direct, false, TableMerge::detachMissing, "detaching rows production lacks");
+    runEach(
+        target, nanos, direct, true, TableMerge::deleteMissing, "deleting rows production lacks");
+    runEach(target, nanos, direct, false, TableMerge::dropShadow, "dropping its shadow table");
     progress.end();
     List<TableMetadata> tables = merges.stream().map(TableMerge::table).toList();
     ChangeLog changeLog = new ChangeLog(staging.controlTables());
@@ -134,37 +144,76 @@ final class CopyTransaction {
         sessionId, copies, StagingCopy.total(copies), false, StagingCopy.since(start));
   }
 
-  /** Production's rows of one table into its shadow table; binary COPY where the dialect has it. */
-  private long load(Connection source, Connection target, TableMerge merge) {
+  /** Whether the staged table has no row, seen from the copy's own transaction. */
+  private static boolean isEmpty(Connection target, TableMerge merge) {
+    try (Statement statement = target.createStatement()) {
+      statement.setMaxRows(1);
+      try (ResultSet row = statement.executeQuery("SELECT 1 FROM " + merge.targetTable())) {
+        return !row.next();
+      }
+    } catch (SQLException e) {
+      throw StagingException.database("cannot read table " + merge.name() + " in staging", e);
+    }
+  }
+
+  /**
+   * An empty staged table has no row identity to keep and nothing to delete: production's rows go
+   * straight into it, written once, in the same transaction and with capture off like the merge.
+   */
+  private long loadDirectly(Connection source, Connection target, TableMerge merge) {
+    try {
+      long rows = transfer(source, target, merge, merge.targetTable(), merge::insertIntoTable);
+      LOG.debug("{}: {} rows written straight into the empty table", merge.name(), rows);
+      return rows;
+    } catch (SQLException e) {
+      throw StagingException.database(
+          "cannot copy table " + merge.name() + " (writing production's rows)", e);
+    }
+  }
+
+  /** Production's rows of one table into its shadow table, then merged into the staged table. */
+  private long loadAndMerge(Connection source, Connection target, TableMerge merge) {
+    long rows;
     try {
       execute(target, merge.createShadow());
-      Optional<BulkCopy> bulk = dialect.bulkCopy();
-      long rows;
-      if (bulk.isPresent()) {
-        // COPY streams undecoded buffers, so its rows are only counted at the end.
-        rows =
-            bulk.get()
-                .copy(
-                    source, merge.selectProduction(), target, merge.shadowTable(), merge.columns());
-        progress.advance(rows);
-      } else {
-        rows =
-            RowTransfer.transfer(
-                source,
-                merge.selectProduction(),
-                target,
-                merge.insertIntoShadow(),
-                merge.table().columns(),
-                batchSize,
-                progress::advance);
-      }
+      rows = transfer(source, target, merge, merge.shadowTable(), merge::insertIntoShadow);
       execute(target, merge.analyzeShadow());
       LOG.debug("{}: {} rows read from production", merge.name(), rows);
-      return rows;
     } catch (SQLException e) {
       throw StagingException.database(
           "cannot copy table " + merge.name() + " (reading production's rows)", e);
     }
+    try {
+      execute(target, merge.updateAndInsert());
+    } catch (SQLException e) {
+      throw StagingException.database("cannot copy table " + merge.name() + " (writing rows)", e);
+    }
+    return rows;
+  }
+
+  /** Production's rows into {@code into}: binary COPY where the dialect has it, else INSERTs. */
+  private long transfer(
+      Connection source,
+      Connection target,
+      TableMerge merge,
+      String into,
+      IntFunction<String> insertOfRows)
+      throws SQLException {
+    Optional<BulkCopy> bulk = dialect.bulkCopy();
+    if (bulk.isPresent()) {
+      // COPY streams undecoded buffers, so its rows are only counted at the end.
+      long rows = bulk.get().copy(source, merge.selectProduction(), target, into, merge.columns());
+      progress.advance(rows);
+      return rows;
+    }
+    return RowTransfer.transfer(
+        source,
+        merge.selectProduction(),
+        target,
+        insertOfRows,
+        merge.table().columns(),
+        batchSize,
+        progress::advance);
   }
 
   /** Production's row count in the copy's snapshot: the bar's total, so only when one is shown. */
@@ -181,9 +230,11 @@ final class CopyTransaction {
     }
   }
 
+  /** One step over the merged tables; tables written directly had no shadow and need none. */
   private void runEach(
       Connection target,
       long[] nanos,
+      boolean[] direct,
       boolean childrenFirst,
       Function<TableMerge, List<String>> statements,
       String step) {
@@ -193,7 +244,9 @@ final class CopyTransaction {
       TableMerge merge = merges.get(i);
       long tableStart = System.nanoTime();
       try {
-        execute(target, statements.apply(merge));
+        if (!direct[i]) {
+          execute(target, statements.apply(merge));
+        }
       } catch (SQLException e) {
         throw StagingException.database("cannot copy table " + merge.name() + " (" + step + ")", e);
       }

@@ -7,87 +7,133 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.stagingutils.core.metadata.Column;
 
 /**
  * Moves rows between two connections through plain JDBC: a forward-only query with a fetch size
- * (which makes MariaDB Connector/J stream) feeding a batched insert. Only one batch of rows is ever
- * held, and a batch is also cut short once its large values pass a byte budget. Each written batch
- * is reported, for progress bars.
+ * (which makes MariaDB Connector/J stream) feeding batched multi-row inserts, because the server
+ * then parses, logs and indexes many rows per statement instead of one. Only one batch of rows is
+ * ever held, and a batch is also cut short once its large values pass a byte budget. Each written
+ * batch is reported, for progress bars.
  */
 final class RowTransfer {
   private static final long MAX_BATCH_BYTES = 32L * 1024 * 1024;
 
+  /** Rows per INSERT: past a few hundred the statement only grows, without getting faster. */
+  private static final int MAX_ROWS_PER_STATEMENT = 250;
+
+  /** Below every supported driver's bound-parameter limit (PostgreSQL 32767, MariaDB 65535). */
+  private static final int MAX_PARAMETERS = 30_000;
+
   private RowTransfer() {}
 
+  /**
+   * @param insertOfRows the INSERT with placeholders for the given number of rows
+   */
   static long transfer(
       Connection source,
       String select,
       Connection target,
-      String insert,
+      IntFunction<String> insertOfRows,
       List<Column> columns,
       int batchSize,
       LongConsumer rowsWritten)
       throws SQLException {
+    int perStatement =
+        Math.max(
+            1,
+            Math.min(Math.min(batchSize, MAX_ROWS_PER_STATEMENT), MAX_PARAMETERS / columns.size()));
     try (PreparedStatement query =
             source.prepareStatement(
                 select, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        PreparedStatement writer = target.prepareStatement(insert)) {
+        PreparedStatement writer = target.prepareStatement(insertOfRows.apply(perStatement))) {
       query.setFetchSize(batchSize);
       try (ResultSet rows = query.executeQuery()) {
         long count = 0;
-        int pending = 0;
+        List<Object[]> statementRows = new ArrayList<>(perStatement);
+        long batchedRows = 0;
         long pendingBytes = 0;
         while (rows.next()) {
-          for (int i = 1; i <= columns.size(); i++) {
-            pendingBytes += bind(rows, writer, i, columns.get(i - 1));
+          Object[] values = new Object[columns.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = read(rows, i + 1);
+            pendingBytes += size(values[i]);
           }
-          writer.addBatch();
+          statementRows.add(values);
           count++;
-          pending++;
-          if (pending >= batchSize || pendingBytes >= MAX_BATCH_BYTES) {
-            writer.executeBatch();
-            rowsWritten.accept(pending);
-            pending = 0;
-            pendingBytes = 0;
+          if (statementRows.size() == perStatement) {
+            bind(writer, statementRows, columns);
+            writer.addBatch();
+            batchedRows += statementRows.size();
+            statementRows.clear();
+            if (batchedRows >= batchSize || pendingBytes >= MAX_BATCH_BYTES) {
+              writer.executeBatch();
+              rowsWritten.accept(batchedRows);
+              batchedRows = 0;
+              pendingBytes = 0;
+            }
           }
         }
-        if (pending > 0) {
+        if (batchedRows > 0) {
           writer.executeBatch();
-          rowsWritten.accept(pending);
+          rowsWritten.accept(batchedRows);
+        }
+        if (!statementRows.isEmpty()) {
+          try (PreparedStatement tail =
+              target.prepareStatement(insertOfRows.apply(statementRows.size()))) {
+            bind(tail, statementRows, columns);
+            tail.executeUpdate();
+          }
+          rowsWritten.accept(statementRows.size());
         }
         return count;
       }
     }
   }
 
-  /** Binds one value as read; returns its approximate size in bytes. */
-  private static long bind(ResultSet rows, PreparedStatement writer, int index, Column column)
-      throws SQLException {
+  /** One value as read; LOB locators belong to the source connection, so their contents. */
+  private static Object read(ResultSet rows, int index) throws SQLException {
     Object value = rows.getObject(index);
-    if (value == null) {
-      writer.setNull(index, column.jdbcType());
-      return 0;
-    }
-    // LOB locators belong to the source connection: move their contents instead.
     if (value instanceof Blob blob) {
       byte[] bytes = blob.getBytes(1, Math.toIntExact(blob.length()));
       blob.free();
-      writer.setBytes(index, bytes);
-      return bytes.length;
+      return bytes;
     }
     if (value instanceof Clob clob) {
       String text = clob.getSubString(1, Math.toIntExact(clob.length()));
       clob.free();
-      writer.setString(index, text);
-      return 2L * text.length();
+      return text;
     }
-    writer.setObject(index, value);
+    return value;
+  }
+
+  /** The approximate size in bytes of one value held for a batch. */
+  private static long size(Object value) {
     if (value instanceof byte[] bytes) {
       return bytes.length;
     }
     return value instanceof String text ? 2L * text.length() : 16;
+  }
+
+  private static void bind(PreparedStatement writer, List<Object[]> rows, List<Column> columns)
+      throws SQLException {
+    int index = 1;
+    for (Object[] values : rows) {
+      for (int i = 0; i < values.length; i++, index++) {
+        if (values[i] == null) {
+          writer.setNull(index, columns.get(i).jdbcType());
+        } else if (values[i] instanceof byte[] bytes) {
+          writer.setBytes(index, bytes);
+        } else if (values[i] instanceof String text) {
+          writer.setString(index, text);
+        } else {
+          writer.setObject(index, values[i]);
+        }
+      }
+    }
   }
 }

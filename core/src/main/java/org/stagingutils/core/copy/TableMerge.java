@@ -56,14 +56,38 @@ final class TableMerge {
     return "SELECT " + columnList("") + " FROM " + dialect.qualify(production.name());
   }
 
-  String insertIntoShadow() {
+  /** A multi-row INSERT into the shadow table, with placeholders for {@code rows} rows. */
+  String insertIntoShadow(int rows) {
+    return insertOfRows(shadowTable(), rows);
+  }
+
+  /** A multi-row INSERT straight into the staged table, for {@link #loadsDirectly()} tables. */
+  String insertIntoTable(int rows) {
+    return insertOfRows(target(), rows);
+  }
+
+  /** The staged table, quoted and qualified. */
+  String targetTable() {
+    return target();
+  }
+
+  /**
+   * Whether production's rows can go straight into the staged table when it is empty: not when some
+   * of its columns must be written NULL first and set later (a self-reference or a cycle while the
+   * database checks foreign keys), which needs the shadow table's second pass.
+   */
+  boolean loadsDirectly() {
+    return deferred.isEmpty();
+  }
+
+  private String insertOfRows(String into, int rows) {
+    String row = "(" + String.join(", ", Collections.nCopies(columns().size(), "?")) + ")";
     return "INSERT INTO "
-        + shadowTable()
+        + into
         + " ("
         + columnList("")
-        + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns().size(), "?"))
-        + ")";
+        + ") VALUES "
+        + String.join(", ", Collections.nCopies(rows, row));
   }
 
   List<String> createShadow() {

@@ -30,20 +30,69 @@ final class ProcessedMarker {
     this.chunk = Math.max(1, chunk);
   }
 
+  /**
+   * Marks {@code ids}, the change-log rows the run read and propagated: each run of consecutive ids
+   * by one range update, so the cost follows the number of runs and not of rows (a consolidation
+   * reads long runs); ids standing alone by key, many per statement.
+   */
   void markProcessed(Connection staging, Collection<Long> ids) throws SQLException {
+    int isolation = staging.getTransactionIsolation();
+    // A range update under MariaDB's default REPEATABLE READ locks the row after the range, and
+    // waits for an editor whose uncommitted change took that id; READ COMMITTED skips the row.
+    staging.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    try {
+      mark(staging, ids);
+    } finally {
+      staging.setTransactionIsolation(isolation);
+    }
+  }
+
+  private void mark(Connection staging, Collection<Long> ids) throws SQLException {
     staging.setAutoCommit(false);
-    List<Long> batch = new ArrayList<>(chunk);
-    for (Long id : ids) {
-      batch.add(id);
-      if (batch.size() == chunk) {
-        update(staging, batch);
-        batch.clear();
+    List<Long> singles = new ArrayList<>(chunk);
+    try (PreparedStatement ranges = staging.prepareStatement(rangeUpdate())) {
+      int batched = 0;
+      for (IdRange range : IdRange.of(ids)) {
+        if (range.size() == 1) {
+          singles.add(range.first());
+          if (singles.size() == chunk) {
+            update(staging, singles);
+            singles.clear();
+          }
+          continue;
+        }
+        ranges.setLong(1, range.first());
+        ranges.setLong(2, range.last());
+        ranges.addBatch();
+        if (++batched == chunk) {
+          ranges.executeBatch();
+          batched = 0;
+        }
+      }
+      if (batched > 0) {
+        ranges.executeBatch();
       }
     }
-    if (!batch.isEmpty()) {
-      update(staging, batch);
+    if (!singles.isEmpty()) {
+      update(staging, singles);
     }
     staging.commit();
+  }
+
+  /**
+   * Every id of a range was read as pending by the run, so the range holds no row the run did not
+   * see; the pending test keeps a row already marked (by a repair run) from being written again.
+   */
+  private String rangeUpdate() {
+    return "UPDATE "
+        + control.qualified(ControlTables.CHANGE_LOG)
+        + " SET "
+        + control.column("STGPROCESSED")
+        + " = 1 WHERE "
+        + control.column("STGRFNBR")
+        + " BETWEEN ? AND ? AND "
+        + control.column("STGPROCESSED")
+        + " = 0";
   }
 
   private void update(Connection staging, List<Long> ids) throws SQLException {

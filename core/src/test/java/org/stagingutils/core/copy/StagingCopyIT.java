@@ -340,6 +340,56 @@ class StagingCopyIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void writesProductionStraightIntoEmptyStagedTables(DatabaseKind kind) throws Exception {
+    try (DatabasePair pair = TestDatabases.createPair(kind)) {
+      CatalogSchema.create(pair.production());
+      CatalogSchema.seed(pair.production());
+      addLargeEntry(pair.production());
+      CatalogSchema.create(pair.staging());
+
+      CopyResult result = new StagingCopy().copy(request(pair, false, false));
+
+      assertThat(staged(pair.staging())).isEqualTo(staged(pair.production()));
+      assertThat(result.rows()).isEqualTo(rowCount(staged(pair.production())));
+      assertThat(logSize(pair.staging())).isZero();
+      pair.staging()
+          .execute(
+              "UPDATE " + table(pair.staging(), "STORE") + " SET STATUS = 5 WHERE STORE_ID = 1");
+      assertThat(logSize(pair.staging())).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void forcedCopyWritesEmptiedTablesDirectlyAndMergesTheOthers(DatabaseKind kind) throws Exception {
+    try (DatabasePair pair = seededPair(kind)) {
+      new StagingCopy().copy(request(pair, false, false));
+      // Captured edits: merged tables drift, and two child tables are emptied.
+      editStaging(pair.staging());
+      pair.staging()
+          .execute(
+              "DELETE FROM " + table(pair.staging(), "LISTPRICE"),
+              "DELETE FROM " + table(pair.staging(), "ATTRVAL"));
+      // A product only production has: the merge must insert it before its price goes straight
+      // into the emptied price table, where foreign keys are checked.
+      addLargeEntry(pair.production());
+      pair.production()
+          .execute(
+              "INSERT INTO "
+                  + table(pair.production(), "LISTPRICE")
+                  + " (CATENTRY_ID, CURRENCY, START_DATE, PRICE)"
+                  + " VALUES (3001, 'USD', DATE '2024-01-01', 9.5)");
+      assertThat(logSize(pair.staging())).isPositive();
+
+      new StagingCopy().copy(request(pair, false, true));
+
+      assertThat(staged(pair.staging())).isEqualTo(staged(pair.production()));
+      assertThat(logSize(pair.staging())).isZero();
+    }
+  }
+
   // --- fixtures
 
   private static java.util.function.Consumer<StagingException> category(ErrorCategory expected) {

@@ -43,7 +43,7 @@ class EngineProgressIT {
         assertThat(stretch.total).as(table.table()).isEqualTo(table.rows());
         assertThat(stretch.done).as(table.table()).isEqualTo(table.rows());
       }
-      assertThat(recorder.stretches("merging: writing rows"))
+      assertThat(recorder.stretches("merging: deleting rows production lacks"))
           .singleElement()
           .satisfies(s -> assertThat(s.done).isEqualTo(s.total).isEqualTo(copying.size()));
       assertThat(recorder.ended).isTrue();

@@ -86,6 +86,58 @@ class ConcurrentEditorsIT {
   }
 
   /**
+   * The run marks what it read by runs of consecutive ids: A's change-log row, whose id lies
+   * between ids the run read and whose transaction is still open while the run marks, must stay
+   * pending after A commits, and the marking must not wait for A.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DatabaseKind.class)
+  @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aChangeWithAnIdBetweenTheIdsARunReadStaysPending(DatabaseKind kind) throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try (StagingSession session = new StagingSession(kind);
+        Connection a = session.pair.staging().connection();
+        Connection b = session.pair.staging().connection()) {
+      Reliability.propagate(session, TransactionMode.ONE);
+      noLockWaits(kind, a);
+      noLockWaits(kind, b);
+      try (Statement editB = b.createStatement();
+          Statement editA = a.createStatement()) {
+        editB.execute("UPDATE STORE SET IDENTIFIER = 'B1' WHERE STORE_ID = 1");
+        editB.execute("UPDATE STORE SET IDENTIFIER = 'B2' WHERE STORE_ID = 1");
+        a.setAutoCommit(false);
+        editA.execute("UPDATE STORE SET STATUS = 7 WHERE STORE_ID = 2");
+        editB.execute("UPDATE STORE SET IDENTIFIER = 'B3' WHERE STORE_ID = 1");
+        editB.execute("UPDATE STORE SET IDENTIFIER = 'B4' WHERE STORE_ID = 1");
+      }
+      long firstOfB = query(session, "SELECT MIN(STGRFNBR) FROM STAGLOG WHERE STGPROCESSED = 0");
+
+      Future<PropagationResult> run =
+          executor.submit(
+              () ->
+                  new StagingPropagation()
+                      .propagate(Reliability.request(session, TransactionMode.ONE, false)));
+      PropagationResult result = run.get(30, TimeUnit.SECONDS); // must not wait for A
+      assertThat(result.refused()).as("%s", result.conflicts()).isFalse();
+      long maxProcessed = maxLogId(session);
+
+      a.commit();
+      a.setAutoCommit(true);
+      assertThat(lowestPendingId(session))
+          .as("A's change-log row lies between ids the run read and stays pending")
+          .isGreaterThan(firstOfB)
+          .isLessThan(maxProcessed);
+      assertThat(session.pending()).isEqualTo(1);
+
+      Reliability.propagate(session, TransactionMode.ONE);
+      assertThat(session.pending()).isZero();
+      Reliability.assertConverged(session, kind + ": after A's change went with the next run");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /**
    * Random edits; on H2 edits of other tables than B's, because H2 2.x spins at full CPU (ignoring
    * LOCK_TIMEOUT) when B inserts a key that A's open transaction has inserted.
    */
