@@ -140,6 +140,14 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * Why a column of this type cannot be carried from staging to production intact, if it cannot:
+   * such tables are refused before anything is written, rather than copied or propagated wrongly.
+   */
+  default Optional<String> refusedType(Column column) {
+    return Optional.empty();
+  }
+
   /** Statements that install (or replace) the capture triggers of {@code table}. */
   List<String> installCaptureSql(TableMetadata table, TableName changeLog);
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.metadata.Column;
 import org.stagingutils.core.metadata.TableMetadata;
 import org.stagingutils.core.metadata.TableName;
 
@@ -23,6 +24,14 @@ public final class H2Dialect implements Dialect {
   @Override
   public String id() {
     return "h2";
+  }
+
+  @Override
+  public Optional<String> refusedType(Column column) {
+    return column.jdbcType() == java.sql.Types.ARRAY
+        ? Optional.of(
+            "conflict checking cannot compare arrays, so every edited row seems to conflict")
+        : Optional.empty();
   }
 
   @Override

@@ -30,6 +30,17 @@ public final class MariaDbDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> refusedType(Column column) {
+    return switch (column.typeName().toUpperCase(java.util.Locale.ROOT)) {
+      case "BIT" -> Optional.of("its bytes are not valid text in the capture triggers' row images");
+      case "YEAR" -> Optional.of("the driver reads it as a date, which a YEAR column refuses");
+      case "TIME" ->
+          Optional.of("the driver drops fractions of seconds and wraps values outside 0-24 h");
+      default -> Optional.empty();
+    };
+  }
+
+  @Override
   public boolean handlesJdbcUrl(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
   }

@@ -65,6 +65,22 @@ public final class PostgresDialect implements Dialect {
     return "postgresql";
   }
 
+  /** What pgjdbc reports as VARCHAR under a type name of its own is a user-defined enum. */
+  private static final Set<String> TEXT_TYPES = Set.of("varchar", "text", "name", "bpchar");
+
+  @Override
+  public Optional<String> refusedType(Column column) {
+    String type = column.typeName().toLowerCase(Locale.ROOT);
+    if (type.equals("money")) {
+      return Optional.of("the PostgreSQL driver cannot read money back as a value it can bind");
+    }
+    if (column.jdbcType() == java.sql.Types.VARCHAR && !TEXT_TYPES.contains(type)) {
+      return Optional.of(
+          "enum values are bound as text, which PostgreSQL does not cast to an enum");
+    }
+    return Optional.empty();
+  }
+
   @Override
   public boolean handlesJdbcUrl(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:postgresql:");

@@ -73,9 +73,30 @@ public final class StagedTableResolver {
                 + side
                 + " database: add one, or remove the table from the scope");
       }
+      refuseUncarriedTypes(written, table);
       tables.add(table);
     }
     return tables;
+  }
+
+  private void refuseUncarriedTypes(String written, TableMetadata table) {
+    for (Column column : table.columns()) {
+      dialect
+          .refusedType(column)
+          .ifPresent(
+              reason -> {
+                throw StagingException.configuration(
+                    "staged table "
+                        + written
+                        + " has column "
+                        + column.name()
+                        + " of type "
+                        + column.typeName()
+                        + ", which the suite cannot carry intact ("
+                        + reason
+                        + "): change the column's type, or remove the table from the scope");
+              });
+    }
   }
 
   private String missing(String written, String stored, List<String> existing) {
