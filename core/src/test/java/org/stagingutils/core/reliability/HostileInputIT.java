@@ -23,12 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.stagingutils.core.config.StagingConfig;
 import org.stagingutils.core.copy.CopyRequest;
 import org.stagingutils.core.copy.StagingCopy;
-import org.stagingutils.core.propagate.ConflictPolicy;
-import org.stagingutils.core.propagate.PropagationRequest;
-import org.stagingutils.core.propagate.PropagationResult;
-import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.StagingSession;
-import org.stagingutils.core.propagate.TransactionMode;
 import org.stagingutils.core.testdb.CatalogSchema;
 import org.stagingutils.core.testdb.DatabaseKind;
 import org.stagingutils.core.testdb.DatabasePair;
@@ -73,7 +68,7 @@ class HostileInputIT {
       insert(pair.staging(), 2, INJECTION, null, oneMegabyte, tenMegabytes);
       insert(pair.staging(), 3, "名前 ✓ 😀", "x\\y", "", new byte[0]);
       insert(pair.staging(), 4, null, null, null, null);
-      propagate(config);
+      Reliability.propagateAll(config);
       assertEqual(kind, pair, "after the inserts");
 
       byte[] otherTenMegabytes = new byte[10 * 1024 * 1024];
@@ -87,7 +82,7 @@ class HostileInputIT {
                   "DELETE FROM " + quote(kind, TABLE) + " WHERE " + q(kind, "select") + " = 3")) {
         ps.executeUpdate();
       }
-      propagate(config);
+      Reliability.propagateAll(config);
       assertEqual(kind, pair, "after the updates and the delete");
       assertThat(count(pair.production(), "SELECT COUNT(*) FROM CATENTRY"))
           .as("the table the names and values aim at")
@@ -175,25 +170,6 @@ class HostileInputIT {
       ps.setInt(2, id);
       ps.executeUpdate();
     }
-  }
-
-  private static void propagate(StagingConfig config) {
-    PropagationResult result =
-        new StagingPropagation()
-            .propagate(
-                new PropagationRequest(
-                    config,
-                    config.scopes().get("all"),
-                    ConflictPolicy.FAIL,
-                    TransactionMode.ONE,
-                    10,
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    30,
-                    List.of(),
-                    false));
-    assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
   }
 
   private static void assertEqual(DatabaseKind kind, DatabasePair pair, String context)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.stagingutils.core.config.StagingConfig;
 import org.stagingutils.core.propagate.ConflictPolicy;
 import org.stagingutils.core.propagate.PropagationRequest;
 import org.stagingutils.core.propagate.PropagationResult;
@@ -38,6 +39,29 @@ final class Reliability {
     PropagationResult result = new StagingPropagation().propagate(request(session, mode, false));
     assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
     return result;
+  }
+
+  /**
+   * Propagates every pending change of the scope {@code all} of a hand-built config, the batch size
+   * small so that batches split, and asserts the run was not refused.
+   */
+  static void propagateAll(StagingConfig config) {
+    PropagationResult result =
+        new StagingPropagation()
+            .propagate(
+                new PropagationRequest(
+                    config,
+                    config.scopes().get("all"),
+                    ConflictPolicy.FAIL,
+                    TransactionMode.ONE,
+                    10,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    30,
+                    List.of(),
+                    false));
+    assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
   }
 
   static PropagationResult plan(StagingSession session) {

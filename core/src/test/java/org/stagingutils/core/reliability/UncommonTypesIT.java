@@ -22,12 +22,7 @@ import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.config.StagingConfig;
 import org.stagingutils.core.copy.CopyRequest;
 import org.stagingutils.core.copy.StagingCopy;
-import org.stagingutils.core.propagate.ConflictPolicy;
-import org.stagingutils.core.propagate.PropagationRequest;
-import org.stagingutils.core.propagate.PropagationResult;
-import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.StagingSession;
-import org.stagingutils.core.propagate.TransactionMode;
 import org.stagingutils.core.testdb.DatabaseKind;
 import org.stagingutils.core.testdb.DatabasePair;
 import org.stagingutils.core.testdb.TestDatabase;
@@ -64,12 +59,12 @@ class UncommonTypesIT {
 
       pair.staging().execute(insert(kind, 2, 1), insert(kind, 3, 0), insert(kind, 4, 1));
       pair.staging().execute("INSERT INTO " + TABLE + " (ID) VALUES (5)");
-      propagate(config);
+      Reliability.propagateAll(config);
       assertConverged(pair, "after the inserts");
 
       pair.staging().execute(update(kind, 1, 1), update(kind, 2, 0), update(kind, 5, 1));
       pair.staging().execute(nulls(kind, 3), "DELETE FROM " + TABLE + " WHERE ID = 4");
-      propagate(config);
+      Reliability.propagateAll(config);
       assertConverged(pair, "after the updates and the delete");
     }
   }
@@ -107,7 +102,7 @@ class UncommonTypesIT {
                             100,
                             Optional.empty())),
             refused.getValue());
-        assertRefused(() -> propagate(config), refused.getValue());
+        assertRefused(() -> Reliability.propagateAll(config), refused.getValue());
         assertThat(rows(pair.production())).as(refused.getKey()).isEqualTo(production);
         assertThat(rows(pair.staging())).as(refused.getKey()).isEqualTo(staging);
         for (TestDatabase db : List.of(pair.production(), pair.staging())) {
@@ -257,25 +252,6 @@ class UncommonTypesIT {
         + String.join(", ", columns(kind).stream().map(c -> c + " = NULL").toList())
         + " WHERE ID = "
         + id;
-  }
-
-  private static void propagate(StagingConfig config) {
-    PropagationResult result =
-        new StagingPropagation()
-            .propagate(
-                new PropagationRequest(
-                    config,
-                    config.scopes().get("all"),
-                    ConflictPolicy.FAIL,
-                    TransactionMode.ONE,
-                    10,
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    30,
-                    List.of(),
-                    false));
-    assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
   }
 
   private static void assertConverged(DatabasePair pair, String context) throws SQLException {
