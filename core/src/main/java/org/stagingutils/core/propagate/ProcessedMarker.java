@@ -114,52 +114,91 @@ final class ProcessedMarker {
     }
   }
 
-  /** Deletes processed rows older than {@code retainDays}, one committed chunk at a time. */
+  /**
+   * Deletes processed rows older than {@code retainDays}, one committed window of log ids at a
+   * time. The log is walked along its primary key rather than searched by time: an index on the
+   * time stamp would cost every captured edit one more index entry, to serve a nightly clean-up.
+   * Ids grow with time, so the walk stops at the first window holding a row newer than the cutoff;
+   * the few older rows a long-open editor transaction logged after it wait for a later run.
+   */
   void prune(Connection staging, int retainDays) throws SQLException {
     Timestamp cutoff = Timestamp.from(Instant.now().minus(Duration.ofDays(retainDays)));
+    int isolation = staging.getTransactionIsolation();
+    // As when marking: no gap locks that would hold up editors appending to the log.
+    staging.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    try {
+      long total = prune(staging, cutoff);
+      if (total > 0) {
+        LOG.info("pruned {} processed change-log rows older than {} days", total, retainDays);
+      }
+    } finally {
+      staging.setTransactionIsolation(isolation);
+    }
+  }
+
+  private long prune(Connection staging, Timestamp cutoff) throws SQLException {
+    staging.setAutoCommit(false);
+    long[] bounds = idBounds(staging);
     long total = 0;
-    while (true) {
-      List<Long> ids = new ArrayList<>(chunk);
-      try (PreparedStatement ps =
-          staging.prepareStatement(
-              "SELECT "
-                  + control.column("STGRFNBR")
-                  + " FROM "
-                  + control.qualified(ControlTables.CHANGE_LOG)
-                  + " WHERE "
-                  + control.column("STGPROCESSED")
-                  + " = 1 AND "
-                  + control.column("STGSTMP")
-                  + " < ?")) {
-        ps.setMaxRows(chunk);
-        ps.setTimestamp(1, cutoff);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
+    String log = control.qualified(ControlTables.CHANGE_LOG);
+    String id = control.column("STGRFNBR");
+    String stamp = control.column("STGSTMP");
+    try (PreparedStatement delete =
+            staging.prepareStatement(
+                "DELETE FROM "
+                    + log
+                    + " WHERE "
+                    + id
+                    + " BETWEEN ? AND ? AND "
+                    + control.column("STGPROCESSED")
+                    + " = 1 AND "
+                    + stamp
+                    + " < ?");
+        PreparedStatement newer =
+            staging.prepareStatement(
+                "SELECT COUNT(*) FROM "
+                    + log
+                    + " WHERE "
+                    + id
+                    + " BETWEEN ? AND ? AND "
+                    + stamp
+                    + " >= ?")) {
+      for (long first = bounds[0]; first <= bounds[1]; first += chunk) {
+        long last = first + chunk - 1;
+        delete.setLong(1, first);
+        delete.setLong(2, last);
+        delete.setTimestamp(3, cutoff);
+        total += delete.executeUpdate();
+        staging.commit();
+        newer.setLong(1, first);
+        newer.setLong(2, last);
+        newer.setTimestamp(3, cutoff);
+        try (ResultSet rs = newer.executeQuery()) {
+          if (rs.next() && rs.getLong(1) > 0) {
+            break;
           }
         }
       }
-      if (ids.isEmpty()) {
-        break;
-      }
-      try (PreparedStatement ps =
-          staging.prepareStatement(
-              "DELETE FROM "
-                  + control.qualified(ControlTables.CHANGE_LOG)
-                  + " WHERE "
-                  + control.column("STGRFNBR")
-                  + " IN ("
-                  + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
-                  + ")")) {
-        for (int i = 0; i < ids.size(); i++) {
-          ps.setLong(i + 1, ids.get(i));
-        }
-        total += ps.executeUpdate();
-      }
-      staging.commit();
     }
-    if (total > 0) {
-      LOG.info("pruned {} processed change-log rows older than {} days", total, retainDays);
+    staging.commit();
+    return total;
+  }
+
+  /** The lowest and highest id in the log; an empty log gives an empty range. */
+  private long[] idBounds(Connection staging) throws SQLException {
+    String id = control.column("STGRFNBR");
+    try (PreparedStatement ps =
+            staging.prepareStatement(
+                "SELECT MIN("
+                    + id
+                    + "), MAX("
+                    + id
+                    + ") FROM "
+                    + control.qualified(ControlTables.CHANGE_LOG));
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long min = rs.getLong(1);
+      return rs.wasNull() ? new long[] {1, 0} : new long[] {min, rs.getLong(2)};
     }
   }
 }
