@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -132,11 +134,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "Print where a --jfr recording waited and spent CPU, then exit.")
   Path recording;
 
+  @Option(
+      names = "--chart-only",
+      description =
+          "Draw the chart of the results table already in the --output page, beside it, then"
+              + " exit; nothing is measured.")
+  boolean chartOnly;
+
   @Override
   public Integer call() throws Exception {
     if (recording != null) {
       FlightRecordingSummary.read(recording).print(System.out);
       return 0;
+    }
+    if (chartOnly) {
+      return chartOnly();
     }
     if (scale <= 0 || runs < 1 || warmup < 0 || captureSeconds < 1) {
       System.err.println("bench: --scale must be positive, --runs at least 1, --warmup at least 0");
@@ -187,5 +199,24 @@ final class BenchCommand implements Callable<Integer> {
       System.err.println("bench: results written to " + repository.resolve(output));
     }
     return 0;
+  }
+
+  private int chartOnly() throws IOException {
+    if ("-".equals(output)) {
+      System.err.println("bench: --chart-only reads the --output page: give one, not -");
+      return 2;
+    }
+    Path page = repository.resolve(output);
+    if (!Files.isRegularFile(page)) {
+      System.err.println("bench: " + page + " does not exist");
+      return 2;
+    }
+    try {
+      System.err.println("bench: chart written to " + PublishedChart.redraw(page));
+      return 0;
+    } catch (BenchException e) {
+      System.err.println("bench: " + page + ": " + e.getMessage());
+      return 2;
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +30,12 @@ final class BenchmarkReport {
     this.note = note;
   }
 
+  /** The section as printed to stdout: without the chart, which only a written page gets. */
   String markdown() {
+    return markdown("");
+  }
+
+  private String markdown(String chartLine) {
     StringBuilder out = new StringBuilder();
     out.append(BEGIN).append("\n\n");
     out.append("Measured ")
@@ -98,12 +104,26 @@ final class BenchmarkReport {
                 mib <= 300 ? "met" : "**missed**"));
       }
     }
+    if (!chartLine.isEmpty()) {
+      out.append('\n').append(chartLine).append('\n');
+    }
     out.append('\n').append(END).append('\n');
     return out.toString();
   }
 
-  /** Replaces the marked section of the file, or appends one when the file has none yet. */
+  /**
+   * Replaces the marked section of the file, or appends one when the file has none yet, and writes
+   * the chart of the comparisons next to it.
+   */
   void writeTo(Path file) throws IOException {
+    String chartLine = "";
+    if (!results.comparisons().isEmpty()) {
+      List<ChartBar> bars = results.comparisons().stream().map(ChartBar::of).toList();
+      String caption = "Measured " + LocalDate.now() + " by scripts/bench " + settings;
+      Files.writeString(
+          chartFile(file), new RatioChart(caption, bars).svg(), StandardCharsets.UTF_8);
+      chartLine = chartLine(file);
+    }
     String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     int begin = existing.indexOf(BEGIN);
     int end = existing.indexOf(END);
@@ -112,12 +132,24 @@ final class BenchmarkReport {
       int after = existing.indexOf('\n', end);
       updated =
           existing.substring(0, begin)
-              + markdown()
+              + markdown(chartLine)
               + (after < 0 ? "" : existing.substring(after + 1));
     } else {
-      updated = existing + (existing.isEmpty() ? "# Benchmarks\n\n" : "\n") + markdown();
+      updated = existing + (existing.isEmpty() ? "# Benchmarks\n\n" : "\n") + markdown(chartLine);
     }
     Files.writeString(file, updated, StandardCharsets.UTF_8);
+  }
+
+  /** The chart's file: beside the page, named after it. */
+  static Path chartFile(Path page) {
+    String name = page.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return page.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".svg");
+  }
+
+  /** The Markdown image that embeds the chart in the page. */
+  static String chartLine(Path page) {
+    return "![" + RatioChart.TITLE + "](" + chartFile(page).getFileName() + ")";
   }
 
   /** A tool name in code style, its pipe escaped so that it stays in its table cell. */
