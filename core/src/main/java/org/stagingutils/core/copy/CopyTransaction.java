@@ -16,6 +16,7 @@ import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.control.ChangeLog;
 import org.stagingutils.core.dialect.BulkCopy;
+import org.stagingutils.core.dialect.BulkLoadSwitches;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -162,7 +163,10 @@ final class CopyTransaction {
    */
   private long loadDirectly(Connection source, Connection target, TableMerge merge) {
     try {
+      BulkLoadSwitches switches = dialect.bulkLoadSwitches(target, merge.table());
+      execute(target, switches.before());
       long rows = transfer(source, target, merge, merge.targetTable(), merge::insertIntoTable);
+      execute(target, switches.after());
       LOG.debug("{}: {} rows written straight into the empty table", merge.name(), rows);
       return rows;
     } catch (SQLException e) {
