@@ -207,6 +207,7 @@ final class CopyTransaction {
       return rows;
     }
     return RowTransfer.transfer(
+        dialect,
         source,
         merge.selectProduction(),
         target,
