@@ -125,6 +125,14 @@ public interface Dialect {
   }
 
   /**
+   * The bind marker for one value of {@code column} as {@link #readValue} gives it; casts where the
+   * database will not convert the bound value to the column's type by itself.
+   */
+  default String valueParameter(Column column) {
+    return "?";
+  }
+
+  /**
    * The list side of {@code (k1, k2) IN (...)} for {@code count} composite keys, each given as
    * {@code tuple} (its bind markers in parentheses).
    */
