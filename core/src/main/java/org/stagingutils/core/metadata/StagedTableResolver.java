@@ -80,22 +80,8 @@ public final class StagedTableResolver {
   }
 
   private void refuseUncarriedTypes(String written, TableMetadata table) {
-    for (Column column : table.columns()) {
-      dialect
-          .refusedType(column)
-          .ifPresent(
-              reason -> {
-                throw StagingException.configuration(
-                    "staged table "
-                        + written
-                        + " has column "
-                        + column.name()
-                        + " of type "
-                        + column.typeName()
-                        + ", which the suite cannot carry intact ("
-                        + reason
-                        + "): change the column's type, or remove the table from the scope");
-              });
+    for (UncarriedColumn uncarried : UncarriedColumn.of(dialect, table, written)) {
+      throw StagingException.configuration(uncarried.message());
     }
   }
 
