@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.metadata.Column;
+import org.stagingutils.core.metadata.StagedTableResolver;
 import org.stagingutils.core.metadata.TableDifference;
 import org.stagingutils.core.metadata.TableDifferences;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -54,9 +55,16 @@ final class SchemaCheck implements TableCheck {
     table
         .staging()
         .ifPresent(
-            t -> found.addAll(UncarriedColumn.of(context.staging().dialect(), t, table.name())));
+            t ->
+                found.addAll(
+                    StagedTableResolver.uncarriedColumns(
+                        context.staging().dialect(), t, table.name())));
     table.production().stream()
-        .flatMap(t -> UncarriedColumn.of(context.production().dialect(), t, table.name()).stream())
+        .flatMap(
+            t ->
+                StagedTableResolver.uncarriedColumns(
+                    context.production().dialect(), t, table.name())
+                    .stream())
         .filter(u -> found.stream().noneMatch(f -> f.column().name().equals(u.column().name())))
         .forEach(found::add);
     return found.stream()

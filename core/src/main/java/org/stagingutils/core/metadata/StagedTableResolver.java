@@ -80,9 +80,25 @@ public final class StagedTableResolver {
   }
 
   private void refuseUncarriedTypes(String written, TableMetadata table) {
-    for (UncarriedColumn uncarried : UncarriedColumn.of(dialect, table, written)) {
+    for (UncarriedColumn uncarried : uncarriedColumns(dialect, table, written)) {
       throw StagingException.configuration(uncarried.message());
     }
+  }
+
+  /**
+   * The columns of {@code metadata} whose type {@code dialect} cannot carry intact, in the table's
+   * order, named under {@code table}.
+   */
+  public static List<UncarriedColumn> uncarriedColumns(
+      Dialect dialect, TableMetadata metadata, String table) {
+    return metadata.columns().stream()
+        .flatMap(
+            c ->
+                dialect
+                    .refusedType(c)
+                    .map(reason -> new UncarriedColumn(table, c, reason))
+                    .stream())
+        .toList();
   }
 
   private String missing(String written, String stored, List<String> existing) {
