@@ -9,7 +9,10 @@ public enum CheckKind {
   DRIFT,
   /** Referenced rows that exist neither in production nor among the pending changes. */
   REFERENCES,
-  /** Staged tables whose columns, keys or types differ between staging and production. */
+  /**
+   * Staged tables whose columns, keys or types differ between staging and production, or with a
+   * column of a type the suite cannot carry intact.
+   */
   SCHEMA,
   /** Staged tables with foreign keys into non-staged tables, or without any key. */
   CONFIG

@@ -139,7 +139,7 @@ final class CopyScript {
     Object value =
         column.typeName().equalsIgnoreCase("timestamptz")
             ? rs.getObject(index, OffsetDateTime.class)
-            : rs.getObject(index);
+            : dialect.readValue(rs, index, column);
     if (value instanceof Blob blob) {
       value = blob.getBytes(1, Math.toIntExact(blob.length()));
     } else if (value instanceof Clob clob) {

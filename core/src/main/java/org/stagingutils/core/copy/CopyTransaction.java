@@ -211,6 +211,7 @@ final class CopyTransaction {
       return rows;
     }
     return RowTransfer.transfer(
+        dialect,
         source,
         merge.selectProduction(),
         target,

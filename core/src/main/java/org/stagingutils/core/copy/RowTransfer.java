@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
+import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.Column;
 
 /**
@@ -35,6 +36,7 @@ final class RowTransfer {
    * @param insertOfRows the INSERT with placeholders for the given number of rows
    */
   static long transfer(
+      Dialect dialect,
       Connection source,
       String select,
       Connection target,
@@ -60,7 +62,7 @@ final class RowTransfer {
         while (rows.next()) {
           Object[] values = new Object[columns.size()];
           for (int i = 0; i < values.length; i++) {
-            values[i] = read(rows, i + 1);
+            values[i] = read(dialect, rows, i + 1, columns.get(i));
             pendingBytes += size(values[i]);
           }
           statementRows.add(values);
@@ -96,8 +98,9 @@ final class RowTransfer {
   }
 
   /** One value as read; LOB locators belong to the source connection, so their contents. */
-  private static Object read(ResultSet rows, int index) throws SQLException {
-    Object value = rows.getObject(index);
+  private static Object read(Dialect dialect, ResultSet rows, int index, Column column)
+      throws SQLException {
+    Object value = dialect.readValue(rows, index, column);
     if (value instanceof Blob blob) {
       byte[] bytes = blob.getBytes(1, Math.toIntExact(blob.length()));
       blob.free();

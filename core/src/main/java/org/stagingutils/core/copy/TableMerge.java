@@ -81,7 +81,10 @@ final class TableMerge {
   }
 
   private String insertOfRows(String into, int rows) {
-    String row = "(" + String.join(", ", Collections.nCopies(columns().size(), "?")) + ")";
+    String row =
+        table.columns().stream()
+            .map(dialect::valueParameter)
+            .collect(Collectors.joining(", ", "(", ")"));
     return "INSERT INTO "
         + into
         + " ("

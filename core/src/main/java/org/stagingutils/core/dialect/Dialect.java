@@ -3,6 +3,7 @@ package org.stagingutils.core.dialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -111,6 +112,23 @@ public interface Dialect {
    * casts where the database will not convert text to the column's type by itself.
    */
   default String keyParameter(Column column) {
+    return "?";
+  }
+
+  /**
+   * One column's value from a result row, in the form it is bound again to be written or compared
+   * with the other database's: the driver's object, or its text for types whose objects lose part
+   * of the value. Every value the suite carries is read through here.
+   */
+  default Object readValue(ResultSet row, int index, Column column) throws SQLException {
+    return row.getObject(index);
+  }
+
+  /**
+   * The bind marker for one value of {@code column} as {@link #readValue} gives it; casts where the
+   * database will not convert the bound value to the column's type by itself.
+   */
+  default String valueParameter(Column column) {
     return "?";
   }
 

@@ -31,13 +31,23 @@ public final class MariaDbDialect implements Dialect {
 
   @Override
   public Optional<String> refusedType(Column column) {
-    return switch (column.typeName().toUpperCase(java.util.Locale.ROOT)) {
-      case "BIT" -> Optional.of("its bytes are not valid text in the capture triggers' row images");
-      case "YEAR" -> Optional.of("the driver reads it as a date, which a YEAR column refuses");
-      case "TIME" ->
-          Optional.of("the driver drops fractions of seconds and wraps values outside 0-24 h");
-      default -> Optional.empty();
-    };
+    return column.typeName().equalsIgnoreCase("BIT")
+        ? Optional.of("its bytes are not valid text in the capture triggers' row images")
+        : Optional.empty();
+  }
+
+  /**
+   * TIME and YEAR as the server's text: the driver's objects drop fractions of seconds and wrap
+   * TIME values outside 0-24 h, and turn a YEAR into a date the column refuses. The server reads
+   * the text back exactly, and renders it in key and row JSON the same way.
+   */
+  @Override
+  public Object readValue(ResultSet row, int index, Column column) throws SQLException {
+    return readsAsText(column) ? row.getString(index) : row.getObject(index);
+  }
+
+  private static boolean readsAsText(Column column) {
+    return column.typeName().equalsIgnoreCase("TIME") || column.typeName().equalsIgnoreCase("YEAR");
   }
 
   @Override

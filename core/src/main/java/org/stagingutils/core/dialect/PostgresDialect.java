@@ -71,15 +71,23 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public Optional<String> refusedType(Column column) {
-    String type = column.typeName().toLowerCase(Locale.ROOT);
-    if (type.equals("money")) {
-      return Optional.of("the PostgreSQL driver cannot read money back as a value it can bind");
-    }
-    if (column.jdbcType() == java.sql.Types.VARCHAR && !TEXT_TYPES.contains(type)) {
-      return Optional.of(
-          "enum values are bound as text, which PostgreSQL does not cast to an enum");
-    }
-    return Optional.empty();
+    return column.typeName().equalsIgnoreCase("money")
+        ? Optional.of("the PostgreSQL driver cannot read money back as a value it can bind")
+        : Optional.empty();
+  }
+
+  /**
+   * Enum values come back as text, which PostgreSQL does not assign to an enum column by itself.
+   * pgjdbc gives the type name quoted and schema-qualified where the search path needs it.
+   */
+  @Override
+  public String valueParameter(Column column) {
+    return isEnum(column) ? "CAST(? AS " + column.typeName() + ")" : "?";
+  }
+
+  private static boolean isEnum(Column column) {
+    return column.jdbcType() == java.sql.Types.VARCHAR
+        && !TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT));
   }
 
   @Override

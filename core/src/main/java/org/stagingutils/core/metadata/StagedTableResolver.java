@@ -80,23 +80,25 @@ public final class StagedTableResolver {
   }
 
   private void refuseUncarriedTypes(String written, TableMetadata table) {
-    for (Column column : table.columns()) {
-      dialect
-          .refusedType(column)
-          .ifPresent(
-              reason -> {
-                throw StagingException.configuration(
-                    "staged table "
-                        + written
-                        + " has column "
-                        + column.name()
-                        + " of type "
-                        + column.typeName()
-                        + ", which the suite cannot carry intact ("
-                        + reason
-                        + "): change the column's type, or remove the table from the scope");
-              });
+    for (UncarriedColumn uncarried : uncarriedColumns(dialect, table, written)) {
+      throw StagingException.configuration(uncarried.message());
     }
+  }
+
+  /**
+   * The columns of {@code metadata} whose type {@code dialect} cannot carry intact, in the table's
+   * order, named under {@code table}.
+   */
+  public static List<UncarriedColumn> uncarriedColumns(
+      Dialect dialect, TableMetadata metadata, String table) {
+    return metadata.columns().stream()
+        .flatMap(
+            c ->
+                dialect
+                    .refusedType(c)
+                    .map(reason -> new UncarriedColumn(table, c, reason))
+                    .stream())
+        .toList();
   }
 
   private String missing(String written, String stored, List<String> existing) {

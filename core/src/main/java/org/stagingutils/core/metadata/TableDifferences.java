@@ -129,7 +129,8 @@ public final class TableDifferences {
     return String.join(",", a).compareTo(String.join(",", b));
   }
 
-  private static String describe(Column column) {
+  /** A column's definition as schema problems show it: type, size and nullability. */
+  public static String describe(Column column) {
     String size =
         column.size() > 0
             ? "(" + column.size() + (column.scale() > 0 ? "," + column.scale() : "") + ")"

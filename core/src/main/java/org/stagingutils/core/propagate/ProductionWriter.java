@@ -288,7 +288,7 @@ final class ProductionWriter {
             .map(c -> dialect.quote(c.name()))
             .collect(Collectors.joining(", "))
         + ") VALUES ("
-        + table.columns().stream().map(c -> "?").collect(Collectors.joining(", "))
+        + table.columns().stream().map(dialect::valueParameter).collect(Collectors.joining(", "))
         + ")";
   }
 
@@ -296,7 +296,9 @@ final class ProductionWriter {
     return "UPDATE "
         + dialect.qualify(table.name())
         + " SET "
-        + set.stream().map(c -> dialect.quote(c.name()) + " = ?").collect(Collectors.joining(", "))
+        + set.stream()
+            .map(c -> dialect.quote(c.name()) + " = " + dialect.valueParameter(c))
+            .collect(Collectors.joining(", "))
         + " WHERE "
         + keyCondition(table);
   }

@@ -57,7 +57,7 @@ final class RowFetcher {
             rs -> {
               Object[] values = new Object[wanted.size()];
               for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getObject(3 + i);
+                values[i] = dialect.readValue(rs, 3 + i, wanted.get(i));
               }
               sink.accept(new FetchedRow(rs.getString(1), rs.getString(2), values));
             });

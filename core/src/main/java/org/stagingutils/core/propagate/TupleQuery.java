@@ -113,7 +113,7 @@ final class TupleQuery {
         columns.stream().map(c -> "t." + dialect.quote(c.name())).collect(Collectors.joining(", "));
     String markers =
         columns.stream()
-            .map(c -> keyTexts ? dialect.keyParameter(c) : "?")
+            .map(c -> keyTexts ? dialect.keyParameter(c) : dialect.valueParameter(c))
             .collect(Collectors.joining(", "));
     if (columns.size() == 1) {
       return names + " IN (" + String.join(", ", Collections.nCopies(count, markers)) + ")";

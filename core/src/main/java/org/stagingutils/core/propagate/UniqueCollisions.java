@@ -157,7 +157,7 @@ final class UniqueCollisions {
             rs -> {
               List<Object> values = new ArrayList<>();
               for (int i = 0; i < key.columns().size(); i++) {
-                values.add(rs.getObject(2 + i));
+                values.add(dialect.readValue(rs, 2 + i, table.column(key.columns().get(i))));
               }
               holders.put(rs.getString(1), values);
             });

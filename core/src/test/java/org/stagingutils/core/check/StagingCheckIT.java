@@ -288,6 +288,51 @@ class StagingCheckIT {
     }
   }
 
+  /**
+   * A column of a type stagingcopy and stagingprop refuse (exit 2) is a schema problem of the check
+   * (exit 1), naming table, column, type and why, on whichever side has the table.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void columnOfATypeTheSuiteCannotCarryIsASchemaProblem(DatabaseKind kind) throws Exception {
+    String type =
+        switch (kind) {
+          case POSTGRESQL -> "money";
+          case MARIADB -> "BIT(8)";
+          case H2 -> "INTEGER ARRAY";
+        };
+    try (CheckedCatalog catalog = new CheckedCatalog(kind, true)) {
+      catalog.pair.staging().execute("ALTER TABLE STORE ADD C_REFUSED " + type);
+      catalog.pair.production().execute("ALTER TABLE STORE ADD C_REFUSED " + type);
+      catalog.pair.production().execute("ALTER TABLE ATTRVAL ADD C_REFUSED " + type);
+
+      CheckReport report = catalog.check();
+      List<JsonNode> problems = new ArrayList<>();
+      for (JsonNode problem : CheckSummary.of(report).json().get("problems")) {
+        if (problem.get("column").asText("").equalsIgnoreCase("C_REFUSED")
+            && problem.get("message").asText().contains("cannot carry intact")) {
+          problems.add(problem);
+        }
+      }
+
+      assertThat(problems)
+          .extracting(p -> p.get("table").asText().toUpperCase())
+          .containsExactly("STORE", "ATTRVAL");
+      String refusedType = type.replaceFirst("\\(.*", "");
+      for (JsonNode problem : problems) {
+        assertThat(problem.get("check").asText()).isEqualTo("schema");
+        assertThat(problem.get("message").asText())
+            .doesNotContain("\n")
+            .containsIgnoringCase("type " + refusedType)
+            .contains("remove the table from the scope");
+      }
+      assertThat(problems.get(0).get("staging").asText()).containsIgnoringCase(refusedType);
+      assertThat(problems.get(1).get("production").asText()).containsIgnoringCase(refusedType);
+      assertThat(CheckSummary.of(report).exitCode()).isEqualTo(1);
+      assertThat(CheckSummary.of(report).text()).contains("cannot carry intact");
+    }
+  }
+
   /** The one problem of {@code check} on {@code table} (written unquoted, or in mixed case). */
   private static JsonNode single(CheckReport report, String check, String table) {
     List<JsonNode> found = new ArrayList<>();
