@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.api;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 /**
@@ -28,9 +29,16 @@ public class StagingException extends RuntimeException {
 
   /** Wraps a driver error with the context of what was being done, keeping SQLState and code. */
   public static StagingException database(String context, SQLException e) {
-    String state = e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+    SQLException reason = e;
+    // A batch's own message quotes the failed statement with every value bound (PostgreSQL's
+    // "Batch entry 0 INSERT ... VALUES (...)"): hundreds of characters of row data, with the
+    // reason at the end. The chained exception says the reason alone.
+    if (e instanceof BatchUpdateException && e.getNextException() != null) {
+      reason = e.getNextException();
+    }
+    String state = reason.getSQLState() == null ? "" : " [SQLState " + reason.getSQLState() + "]";
     return new StagingException(
-        ErrorCategory.DATABASE, context + ": " + firstLine(e.getMessage()) + state, e);
+        ErrorCategory.DATABASE, context + ": " + firstLine(reason.getMessage()) + state, e);
   }
 
   public static StagingException configuration(String message) {

@@ -190,19 +190,25 @@ final class ProductionWriter {
             written.written(1);
           };
       SQLException[] failure = new SQLException[1];
-      fetcher.fetch(
-          snapshot,
-          byKey.keySet(),
-          true,
-          row -> {
-            if (failure[0] == null) {
-              try {
-                apply.accept(row);
-              } catch (SQLException e) {
-                failure[0] = e;
+      try {
+        fetcher.fetch(
+            snapshot,
+            byKey.keySet(),
+            true,
+            row -> {
+              if (failure[0] == null) {
+                try {
+                  apply.accept(row);
+                } catch (SQLException e) {
+                  failure[0] = e;
+                }
               }
-            }
-          });
+            });
+      } catch (SQLException e) {
+        // production's failures are kept apart above: this one is staging's, e.g. its server
+        // restarted, and blaming production would send the user to the wrong server
+        throw StagingException.database("cannot read rows of staging table " + source.name(), e);
+      }
       if (failure[0] != null) {
         throw failure[0];
       }

@@ -213,9 +213,15 @@ public final class StagingPropagation {
               snapshot,
               new JdbcStatements(target, request.batchSize(), request.transaction()));
       progress.end();
+      Long session;
+      try {
+        session = sessionId(snapshot, control);
+      } catch (SQLException e) {
+        throw StagingException.database("cannot read the session of the staging database", e);
+      }
       long runId =
           new Journal(production.controlTables())
-              .record(target, sessionId(snapshot, control), started, request.changeSets(), counts);
+              .record(target, session, started, request.changeSets(), counts);
       target.commit();
       snapshot.commit();
       LOG.info(

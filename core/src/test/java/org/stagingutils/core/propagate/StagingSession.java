@@ -42,8 +42,13 @@ public final class StagingSession implements AutoCloseable {
   public final List<String> tables;
 
   public StagingSession(DatabaseKind kind) throws SQLException {
-    this.kind = kind;
-    this.pair = TestDatabases.createPair(kind);
+    this(TestDatabases.createPair(kind));
+  }
+
+  /** The session on databases the caller made, for example on servers of its own. */
+  public StagingSession(DatabasePair pair) throws SQLException {
+    this.kind = pair.production().kind();
+    this.pair = pair;
     CatalogSchema.create(pair.production());
     CatalogSchema.seed(pair.production());
     CatalogSchema.create(pair.staging());

@@ -66,7 +66,8 @@ class ConnectionKillIT {
 
   /**
    * What a server restart does to a run, short of restarting a server other tests share: every
-   * session of the run on both databases ends at once, the run lock's included.
+   * session of the run on both databases ends at once, the run lock's included. {@link
+   * ServerRestartIT} restarts a server of its own for real.
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(

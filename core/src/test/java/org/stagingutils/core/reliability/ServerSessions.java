@@ -21,7 +21,12 @@ final class ServerSessions {
   enum Filter {
     ANY,
     /** inside a transaction that has written something */
-    WRITING
+    WRITING,
+    /**
+     * running an INSERT at this moment; unlike WRITING it sees MariaDB sessions that write only
+     * temporary tables, which InnoDB's transaction view does not count
+     */
+    INSERTING
   }
 
   private ServerSessions() {}
@@ -32,14 +37,25 @@ final class ServerSessions {
         switch (database.kind()) {
           case POSTGRESQL ->
               "SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()"
-                  + (filter == Filter.WRITING ? " AND backend_xid IS NOT NULL" : "");
+                  + switch (filter) {
+                    case ANY -> "";
+                    case WRITING -> " AND backend_xid IS NOT NULL";
+                    case INSERTING -> " AND state = 'active' AND upper(query) LIKE 'INSERT%'";
+                  };
           case MARIADB ->
-              filter == Filter.WRITING
-                  ? "SELECT p.ID FROM information_schema.PROCESSLIST p"
-                      + " JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID"
-                      + " WHERE p.DB = ? AND p.ID <> CONNECTION_ID() AND t.trx_rows_modified > 0"
-                  : "SELECT ID FROM information_schema.PROCESSLIST"
-                      + " WHERE DB = ? AND ID <> CONNECTION_ID()";
+              switch (filter) {
+                case ANY ->
+                    "SELECT ID FROM information_schema.PROCESSLIST"
+                        + " WHERE DB = ? AND ID <> CONNECTION_ID()";
+                case WRITING ->
+                    "SELECT p.ID FROM information_schema.PROCESSLIST p"
+                        + " JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID"
+                        + " WHERE p.DB = ? AND p.ID <> CONNECTION_ID() AND t.trx_rows_modified > 0";
+                case INSERTING ->
+                    "SELECT ID FROM information_schema.PROCESSLIST"
+                        + " WHERE DB = ? AND ID <> CONNECTION_ID()"
+                        + " AND COMMAND = 'Query' AND UPPER(INFO) LIKE 'INSERT%'";
+              };
           case H2 -> throw new UnsupportedOperationException("H2 sessions are in-process");
         };
     List<Long> ids = new ArrayList<>();

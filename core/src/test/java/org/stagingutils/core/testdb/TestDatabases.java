@@ -22,7 +22,7 @@ public final class TestDatabases {
 
   /** A new, empty database; close it (try-with-resources) to drop it. */
   public static TestDatabase create(DatabaseKind kind) {
-    String name = "stg_" + HexFormat.of().formatHex(randomBytes());
+    String name = uniqueName();
     try {
       TestDatabase database = server(kind).createDatabase(name);
       OpenDatabases.remember(database);
@@ -42,6 +42,11 @@ public final class TestDatabases {
       production.close();
       throw e;
     }
+  }
+
+  /** {@code stg_} and 16 random hex digits, unlikely to meet another build's on a shared server. */
+  static String uniqueName() {
+    return "stg_" + HexFormat.of().formatHex(randomBytes());
   }
 
   private static synchronized DatabaseServer server(DatabaseKind kind) {
