@@ -143,45 +143,64 @@ final class ProcessedMarker {
     String log = control.qualified(ControlTables.CHANGE_LOG);
     String id = control.column("STGRFNBR");
     String stamp = control.column("STGSTMP");
-    try (PreparedStatement delete =
-            staging.prepareStatement(
-                "DELETE FROM "
-                    + log
-                    + " WHERE "
-                    + id
-                    + " BETWEEN ? AND ? AND "
-                    + control.column("STGPROCESSED")
-                    + " = 1 AND "
-                    + stamp
-                    + " < ?");
-        PreparedStatement newer =
-            staging.prepareStatement(
-                "SELECT COUNT(*) FROM "
-                    + log
-                    + " WHERE "
-                    + id
-                    + " BETWEEN ? AND ? AND "
-                    + stamp
-                    + " >= ?")) {
+    // Read first, then delete by id: a DELETE over the whole window would wait for the row lock
+    // of an editor's uncommitted change in it (InnoDB locks what it scans), and pruning must
+    // never wait for an editor.
+    try (PreparedStatement window =
+        staging.prepareStatement(
+            "SELECT "
+                + id
+                + ", "
+                + control.column("STGPROCESSED")
+                + ", "
+                + stamp
+                + " FROM "
+                + log
+                + " WHERE "
+                + id
+                + " BETWEEN ? AND ?")) {
       for (long first = bounds[0]; first <= bounds[1]; first += chunk) {
-        long last = first + chunk - 1;
-        delete.setLong(1, first);
-        delete.setLong(2, last);
-        delete.setTimestamp(3, cutoff);
-        total += delete.executeUpdate();
-        staging.commit();
-        newer.setLong(1, first);
-        newer.setLong(2, last);
-        newer.setTimestamp(3, cutoff);
-        try (ResultSet rs = newer.executeQuery()) {
-          if (rs.next() && rs.getLong(1) > 0) {
-            break;
+        window.setLong(1, first);
+        window.setLong(2, first + chunk - 1);
+        List<Long> old = new ArrayList<>();
+        boolean newer = false;
+        try (ResultSet rs = window.executeQuery()) {
+          while (rs.next()) {
+            boolean before = rs.getTimestamp(3).before(cutoff);
+            newer |= !before;
+            if (before && rs.getInt(2) == 1) {
+              old.add(rs.getLong(1));
+            }
           }
+        }
+        if (!old.isEmpty()) {
+          total += delete(staging, old);
+        }
+        staging.commit();
+        if (newer) {
+          break;
         }
       }
     }
     staging.commit();
     return total;
+  }
+
+  private int delete(Connection staging, List<Long> ids) throws SQLException {
+    try (PreparedStatement ps =
+        staging.prepareStatement(
+            "DELETE FROM "
+                + control.qualified(ControlTables.CHANGE_LOG)
+                + " WHERE "
+                + control.column("STGRFNBR")
+                + " IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + ")")) {
+      for (int i = 0; i < ids.size(); i++) {
+        ps.setLong(i + 1, ids.get(i));
+      }
+      return ps.executeUpdate();
+    }
   }
 
   /** The lowest and highest id in the log; an empty log gives an empty range. */
