@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--capture-seconds",
-      defaultValue = "8",
+      defaultValue = "5",
       description = "Length of each single-row update run (default: ${DEFAULT-VALUE}).")
   int captureSeconds;
 
