@@ -21,8 +21,17 @@ staging_launch() {
     echo "$module: not built yet: run ./mvnw -DskipTests package first (in $root)" >&2
     exit 2
   fi
-  # JAVA_OPTS is split into words on purpose, but never globbed
+  # A single-threaded batch tool: the serial collector and a heap that starts small commit far
+  # less memory than G1 (which the JVM picks on two or more cores) with a heap that starts at its
+  # cap. A collector named in JAVA_OPTS replaces it: the JVM refuses two.
+  case $JAVA_OPTS in
+    *-XX:+Use*GC*) gc= ;;
+    *) gc=-XX:+UseSerialGC ;;
+  esac
+  # JAVA_OPTS is split into words on purpose, but never globbed; it comes after the launcher's
+  # own options so that it can override them (see docs/operations.md).
   set -f
   # shellcheck disable=SC2086
-  exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $JAVA_OPTS -jar "$jar" "$@"
+  exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $gc -XX:InitialRAMPercentage=0.2 \
+    $JAVA_OPTS -jar "$jar" "$@"
 }

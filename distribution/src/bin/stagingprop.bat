@@ -16,6 +16,11 @@ if exist "%JAVA_EXE%" goto run
 echo stagingprop: JAVA_HOME is "%JAVA_HOME%" but holds no bin\java.exe: point JAVA_HOME at a Java 17+ runtime or unset it 1>&2
 exit /b 2
 :run
+rem A single-threaded batch tool: the serial collector and a heap that starts small commit far
+rem less memory than G1 (which the JVM picks on two or more cores) with a heap that starts at its
+rem cap. A collector named in JAVA_OPTS replaces it: the JVM refuses two.
+set "GC_OPT=-XX:+UseSerialGC"
+echo.%JAVA_OPTS%| findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "GC_OPT="
 rem JAVA_OPTS comes last among the JVM options so that it can override the launcher's own.
-"%JAVA_EXE%" "-Dlogback.configurationFile=%STAGING_HOME%\conf\logback.xml" %JAVA_OPTS% -cp "%STAGING_HOME%\lib\*" org.stagingutils.prop.Main %*
+"%JAVA_EXE%" %GC_OPT% -XX:InitialRAMPercentage=0.2 "-Dlogback.configurationFile=%STAGING_HOME%\conf\logback.xml" %JAVA_OPTS% -cp "%STAGING_HOME%\lib\*" org.stagingutils.prop.Main %*
 exit /b %ERRORLEVEL%

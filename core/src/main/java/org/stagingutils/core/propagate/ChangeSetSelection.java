@@ -358,14 +358,14 @@ final class ChangeSetSelection {
         (table, plan) -> {
           Set<String> keys = selected.get(table);
           TableChanges tableChanges = changes.get(table);
-          Set<Long> processed = new HashSet<>();
-          Set<Long> held = new HashSet<>();
+          LogIds.Builder selectedIds = new LogIds.Builder();
+          LogIds.Builder heldIds = new LogIds.Builder();
           for (String key : tableChanges.dirtyKeys()) {
-            (keys.contains(key) ? processed : held).addAll(tableChanges.logIds(key));
+            (keys.contains(key) ? selectedIds : heldIds).addAll(tableChanges.logIds(key));
           }
           // A log row that also mentions an unselected row stays pending for that row's sake.
-          processed.removeAll(held);
-          processed.retainAll(plan.processedLogIds());
+          LogIds processed =
+              selectedIds.build().minus(heldIds.build()).intersect(plan.processedLogIds());
           Set<String> conflictKeys = new HashSet<>();
           keys.forEach(k -> conflictKeys.add(KeyCodec.asMap(table, k).toString()));
           narrowed.put(

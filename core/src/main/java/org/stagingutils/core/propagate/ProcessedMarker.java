@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ final class ProcessedMarker {
    * by one range update, so the cost follows the number of runs and not of rows (a consolidation
    * reads long runs); ids standing alone by key, many per statement.
    */
-  void markProcessed(Connection staging, Collection<Long> ids) throws SQLException {
+  void markProcessed(Connection staging, LogIds ids) throws SQLException {
     int isolation = staging.getTransactionIsolation();
     // A range update under MariaDB's default REPEATABLE READ locks the row after the range, and
     // waits for an editor whose uncommitted change took that id; READ COMMITTED skips the row.
@@ -47,12 +46,12 @@ final class ProcessedMarker {
     }
   }
 
-  private void mark(Connection staging, Collection<Long> ids) throws SQLException {
+  private void mark(Connection staging, LogIds ids) throws SQLException {
     staging.setAutoCommit(false);
     List<Long> singles = new ArrayList<>(chunk);
     try (PreparedStatement ranges = staging.prepareStatement(rangeUpdate())) {
       int batched = 0;
-      for (IdRange range : IdRange.of(ids)) {
+      for (IdRange range : ids.ranges()) {
         if (range.size() == 1) {
           singles.add(range.first());
           if (singles.size() == chunk) {

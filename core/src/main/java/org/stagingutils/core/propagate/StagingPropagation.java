@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
@@ -153,14 +151,15 @@ public final class StagingPropagation {
       plans = checked;
       List<Conflict> conflicts = new ArrayList<>();
       List<TableCounts> counts = new ArrayList<>();
-      Set<Long> processed = new TreeSet<>();
+      LogIds.Builder processedIds = new LogIds.Builder();
       long skipped = 0;
       for (TablePlan plan : plans.values()) {
         conflicts.addAll(plan.conflicts());
         counts.add(plan.counts());
-        processed.addAll(plan.processedLogIds());
+        processedIds.addAll(plan.processedLogIds());
         skipped += plan.skippedLogIds().size();
       }
+      LogIds processed = processedIds.build();
       if (!conflicts.isEmpty() && request.onConflict() == ConflictPolicy.FAIL) {
         target.rollback();
         snapshot.rollback();
@@ -283,6 +282,7 @@ public final class StagingPropagation {
       } catch (SQLException e) {
         throw StagingException.database("cannot plan the changes of table " + table.name(), e);
       }
+      changes.releaseImages();
       if (changes.isEmpty() && plan.actions().isEmpty()) {
         continue;
       }

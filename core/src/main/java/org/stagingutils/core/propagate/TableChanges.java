@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,16 +15,40 @@ final class TableChanges {
   /** Marks "no row at this key" where a row image is expected. */
   static final String ABSENT = "\u0000absent";
 
-  private final Map<String, String> expected = new LinkedHashMap<>();
-  private final Map<String, List<Long>> logIds = new HashMap<>();
-  private final Map<String, String> originOf = new HashMap<>();
-  private final Map<String, String> lastChangeSet = new HashMap<>();
-  private final Set<String> deleted = new java.util.HashSet<>();
-  private final Set<String> created = new java.util.HashSet<>();
-  private final Map<String, java.time.Instant> lastCaptured = new HashMap<>();
+  /**
+   * Stands for a row image once the table is planned: only whether a row was there is still asked
+   * then, and the images of every pending row would otherwise stay on the heap until the run ends.
+   */
+  static final String RELEASED = "\u0000released";
+
+  /**
+   * All that is known of one key, in one object rather than one entry in each of several maps: a
+   * run holds one per pending row, so the per-entry overhead of those maps was most of its heap.
+   */
+  private static final class History {
+    final LogIds.Builder logIds = new LogIds.Builder();
+    String expected;
+    String lastChangeSet;
+    java.time.Instant lastCaptured;
+    boolean deleted;
+    boolean created;
+
+    /** Whether the log last left a row here ({@code null}: it says nothing either way). */
+    Boolean present;
+
+    /** Whether {@link #origin} applies: {@code null} is an origin too, that of an insert. */
+    boolean hasOrigin;
+
+    String origin;
+
+    History(String expected) {
+      this.expected = expected;
+    }
+  }
+
+  private final Map<String, History> keys = new LinkedHashMap<>();
   private long entries;
   private long firstDelete = Long.MAX_VALUE;
-  private final Map<String, Boolean> present = new HashMap<>();
 
   void add(LogEntry entry) {
     entries++;
@@ -35,33 +56,49 @@ final class TableChanges {
       case 'I' -> {
         arrive(entry.newKey());
         mention(entry.newKey(), ABSENT, entry);
-        originOf.put(entry.newKey(), null);
+        origin(entry.newKey(), null);
       }
       case 'U' -> {
         mention(entry.oldKey(), entry.oldRow(), entry);
         if (entry.oldKey().equals(entry.newKey())) {
-          present.put(entry.newKey(), true);
-          originOf.putIfAbsent(entry.newKey(), entry.newKey());
+          History h = history(entry.newKey());
+          h.present = true;
+          // As Map.putIfAbsent did here: an insert's null origin counts as none.
+          if (h.origin == null) {
+            origin(entry.newKey(), entry.newKey());
+          }
         } else {
-          present.put(entry.oldKey(), false);
+          History old = history(entry.oldKey());
+          old.present = false;
           arrive(entry.newKey());
           mention(entry.newKey(), ABSENT, entry);
-          String origin =
-              originOf.containsKey(entry.oldKey())
-                  ? originOf.remove(entry.oldKey())
-                  : entry.oldKey();
-          originOf.put(entry.newKey(), origin);
+          String origin = old.hasOrigin ? old.origin : entry.oldKey();
+          old.hasOrigin = false;
+          old.origin = null;
+          origin(entry.newKey(), origin);
         }
       }
       case 'D' -> {
         firstDelete = Math.min(firstDelete, entry.id());
-        present.put(entry.oldKey(), false);
-        deleted.add(entry.oldKey());
         mention(entry.oldKey(), entry.oldRow(), entry);
-        originOf.remove(entry.oldKey());
+        History h = history(entry.oldKey());
+        h.present = false;
+        h.deleted = true;
+        h.hasOrigin = false;
+        h.origin = null;
       }
       default -> throw new IllegalStateException("unknown operation in change log: " + entry.op());
     }
+  }
+
+  private History history(String key) {
+    return keys.get(key);
+  }
+
+  private void origin(String key, String origin) {
+    History h = history(key);
+    h.hasOrigin = true;
+    h.origin = origin;
   }
 
   /**
@@ -69,37 +106,55 @@ final class TableChanges {
    * delete: a foreign-key cascade the triggers did not see (MariaDB). It counts as deleted.
    */
   private void arrive(String key) {
-    if (Boolean.TRUE.equals(present.put(key, true))) {
-      deleted.add(key);
+    History h = keys.get(key);
+    if (h == null) {
+      // Mentioned right after, with the image that is due: absent, for a row arriving.
+      h = new History(ABSENT);
+      keys.put(key, h);
     }
-    created.add(key);
+    if (Boolean.TRUE.equals(h.present)) {
+      h.deleted = true;
+    }
+    h.present = true;
+    h.created = true;
   }
 
   private void mention(String key, String image, LogEntry entry) {
-    expected.putIfAbsent(key, image == null ? ABSENT : image);
-    logIds.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.id());
-    lastChangeSet.put(key, entry.changeSet());
-    lastCaptured.put(key, entry.captured());
+    History h = keys.computeIfAbsent(key, k -> new History(image == null ? ABSENT : image));
+    h.logIds.add(entry.id());
+    h.lastChangeSet = entry.changeSet();
+    h.lastCaptured = entry.captured();
   }
 
   /** Every key the log mentions, old or new, in order of first mention. */
   Set<String> dirtyKeys() {
-    return expected.keySet();
+    return java.util.Collections.unmodifiableSet(keys.keySet());
   }
 
-  /** The row image staging started from at {@code key}, or {@link #ABSENT}. */
+  /**
+   * The row image staging started from at {@code key}, or {@link #ABSENT}; {@link #RELEASED} for a
+   * row once {@link #releaseImages} ran.
+   */
   String expected(String key) {
-    return expected.get(key);
+    History h = keys.get(key);
+    return h == null ? null : h.expected;
+  }
+
+  /** Drops the row images, which only planning compares; absent rows stay {@link #ABSENT}. */
+  void releaseImages() {
+    keys.values().forEach(h -> h.expected = ABSENT.equals(h.expected) ? ABSENT : RELEASED);
   }
 
   /** Log rows that mention {@code key}. */
-  List<Long> logIds(String key) {
-    return logIds.getOrDefault(key, List.of());
+  LogIds logIds(String key) {
+    History h = keys.get(key);
+    return h == null ? LogIds.NONE : h.logIds.build();
   }
 
   /** The change set of the last change that touched {@code key} ({@code null}: none). */
   String lastChangeSet(String key) {
-    return lastChangeSet.get(key);
+    History h = keys.get(key);
+    return h == null ? null : h.lastChangeSet;
   }
 
   /**
@@ -108,10 +163,10 @@ final class TableChanges {
    */
   Map<String, String> keyMoves() {
     Map<String, String> moves = new LinkedHashMap<>();
-    originOf.forEach(
-        (current, origin) -> {
-          if (origin != null && !origin.equals(current)) {
-            moves.put(current, origin);
+    keys.forEach(
+        (current, h) -> {
+          if (h.hasOrigin && h.origin != null && !h.origin.equals(current)) {
+            moves.put(current, h.origin);
           }
         });
     return moves;
@@ -122,24 +177,27 @@ final class TableChanges {
    * production holds there is no one's edit, so nothing is expected of it.
    */
   void cascaded(String key) {
-    expected.putIfAbsent(key, ABSENT);
+    keys.computeIfAbsent(key, k -> new History(ABSENT));
   }
 
   /** When the last change that touched {@code key} was captured. */
   java.time.Instant lastCaptured(String key) {
-    return lastCaptured.get(key);
+    History h = keys.get(key);
+    return h == null ? null : h.lastCaptured;
   }
 
   /** Whether a row at {@code key} was deleted at some point of the pending history. */
   boolean wasDeleted(String key) {
-    return deleted.contains(key);
+    History h = keys.get(key);
+    return h != null && h.deleted;
   }
 
   /**
    * Whether a row came to {@code key} (insert, or key update into it) during the pending history.
    */
   boolean wasCreated(String key) {
-    return created.contains(key);
+    History h = keys.get(key);
+    return h != null && h.created;
   }
 
   /**
@@ -148,11 +206,11 @@ final class TableChanges {
    * taken by that cascade in staging, not inserted in production meanwhile.
    */
   boolean createdAfterADelete(String key) {
-    List<Long> ids = logIds(key);
+    LogIds ids = logIds(key);
     return ABSENT.equals(expected(key))
         && wasCreated(key)
         && !ids.isEmpty()
-        && firstDelete < ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+        && firstDelete < ids.min();
   }
 
   long entryCount() {

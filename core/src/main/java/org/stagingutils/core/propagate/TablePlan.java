@@ -3,7 +3,6 @@ package org.stagingutils.core.propagate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ record TablePlan(
     TableMetadata table,
     List<RowAction> actions,
     List<Conflict> conflicts,
-    Set<Long> processedLogIds,
-    Set<Long> skippedLogIds,
+    LogIds processedLogIds,
+    LogIds skippedLogIds,
     Set<String> earlyDeletes,
     Map<String, List<Key>> parked,
     List<FreedValue> freedValues) {
@@ -41,10 +40,10 @@ record TablePlan(
     Map<String, Conflict> held = withTakersOf(rows);
     List<Conflict> allConflicts = new ArrayList<>(conflicts);
     allConflicts.addAll(held.values());
-    Set<Long> skipped = new HashSet<>(skippedLogIds);
-    held.keySet().forEach(k -> skipped.addAll(changes.logIds(k)));
-    Set<Long> processed = new HashSet<>(processedLogIds);
-    processed.removeAll(skipped);
+    LogIds.Builder skippedIds = new LogIds.Builder().addAll(skippedLogIds);
+    held.keySet().forEach(k -> skippedIds.addAll(changes.logIds(k)));
+    LogIds skipped = skippedIds.build();
+    LogIds processed = processedLogIds.minus(skipped);
     Set<String> kept =
         actions.stream()
             .map(RowAction::key)

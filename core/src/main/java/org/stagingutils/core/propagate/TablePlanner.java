@@ -190,11 +190,12 @@ final class TablePlanner {
               skippedKeys.add(key);
             });
 
-    Set<Long> skipped = new HashSet<>();
-    skippedKeys.forEach(k -> skipped.addAll(changes.logIds(k)));
-    Set<Long> processed = new HashSet<>();
-    changes.dirtyKeys().forEach(k -> processed.addAll(changes.logIds(k)));
-    processed.removeAll(skipped);
+    LogIds.Builder skippedIds = new LogIds.Builder();
+    skippedKeys.forEach(k -> skippedIds.addAll(changes.logIds(k)));
+    LogIds skipped = skippedIds.build();
+    LogIds.Builder processedIds = new LogIds.Builder();
+    changes.dirtyKeys().forEach(k -> processedIds.addAll(changes.logIds(k)));
+    LogIds processed = processedIds.build().minus(skipped);
     if (cascades != null) {
       Set<String> early = new HashSet<>(unique.earlyDeletes());
       actions.values().stream()

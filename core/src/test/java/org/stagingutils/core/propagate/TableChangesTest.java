@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TableChangesTest {
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static LogEntry entry(long id, char op, String oldKey, String newKey, String oldRow) {
+    return new LogEntry(id, op, oldKey, newKey, oldRow, "cs" + id, T.plusSeconds(id));
+  }
+
+  @Test
+  void keepsTheFirstImageAndEveryLogIdOfAKey() {
+    TableChanges changes = new TableChanges();
+    changes.add(entry(1, 'U', "a", "a", "a0"));
+    changes.add(entry(2, 'U', "a", "a", "a1"));
+    changes.add(entry(3, 'I', null, "b", null));
+
+    assertThat(changes.dirtyKeys()).containsExactly("a", "b");
+    assertThat(changes.expected("a")).isEqualTo("a0");
+    assertThat(changes.expected("b")).isEqualTo(TableChanges.ABSENT);
+    assertThat(changes.logIds("a")).isEqualTo(LogIds.of(1, 2));
+    assertThat(changes.logIds("c")).isEqualTo(LogIds.NONE);
+    assertThat(changes.lastChangeSet("a")).isEqualTo("cs2");
+    assertThat(changes.lastCaptured("a")).isEqualTo(T.plusSeconds(2));
+    assertThat(changes.entryCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aKeyChangeMovesTheRowFromWhereTheFirstChangeFoundIt() {
+    TableChanges changes = new TableChanges();
+    changes.add(entry(1, 'U', "a", "b", "a0"));
+    changes.add(entry(2, 'U', "b", "c", "b0"));
+    changes.add(entry(3, 'I', null, "x", null));
+    changes.add(entry(4, 'U', "x", "y", "x0"));
+
+    assertThat(changes.keyMoves()).isEqualTo(Map.of("c", "a"));
+    assertThat(changes.wasCreated("c")).isTrue();
+    assertThat(changes.wasCreated("a")).isFalse();
+  }
+
+  @Test
+  void anInsertUpdatedInPlaceThenMovedCountsAsFoundAtItsFirstKey() {
+    TableChanges changes = new TableChanges();
+    changes.add(entry(1, 'I', null, "a", null));
+    changes.add(entry(2, 'U', "a", "a", "a0"));
+    changes.add(entry(3, 'U', "a", "b", "a1"));
+
+    assertThat(changes.keyMoves()).isEqualTo(Map.of("b", "a"));
+  }
+
+  @Test
+  void aRowArrivingWhereOneStillWasCountsAsADelete() {
+    TableChanges changes = new TableChanges();
+    changes.add(entry(1, 'U', "a", "a", "a0"));
+    changes.add(entry(2, 'I', null, "a", null));
+    changes.add(entry(3, 'D', "b", null, "b0"));
+    changes.add(entry(4, 'I', null, "c", null));
+
+    assertThat(changes.wasDeleted("a")).isTrue();
+    assertThat(changes.wasDeleted("b")).isTrue();
+    assertThat(changes.wasDeleted("c")).isFalse();
+    assertThat(changes.keyMoves()).isEmpty();
+    assertThat(changes.createdAfterADelete("c")).isTrue();
+    assertThat(changes.createdAfterADelete("a")).isFalse();
+  }
+
+  @Test
+  void releasingImagesKeepsWhichRowsWereAbsent() {
+    TableChanges changes = new TableChanges();
+    changes.add(entry(1, 'D', "a", null, "a0"));
+    changes.add(entry(2, 'I', null, "b", null));
+    changes.cascaded("c");
+
+    changes.releaseImages();
+
+    assertThat(changes.expected("a")).isEqualTo(TableChanges.RELEASED);
+    assertThat(changes.expected("b")).isEqualTo(TableChanges.ABSENT);
+    assertThat(changes.expected("c")).isEqualTo(TableChanges.ABSENT);
+    assertThat(changes.createdAfterADelete("b")).isTrue();
+    assertThat(changes.logIds("c")).isEqualTo(LogIds.NONE);
+  }
+}
