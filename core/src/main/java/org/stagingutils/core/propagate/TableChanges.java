@@ -18,7 +18,14 @@ final class TableChanges {
   /** Marks "no row at this key" where a row image is expected. */
   static final String ABSENT = "\u0000absent";
 
+  /**
+   * Stands for the old row image of a change-log entry, read afterwards and only where it is the
+   * first mention of its key: a row updated a hundred times needs one image, not a hundred.
+   */
+  private static final String UNREAD = "\u0000unread";
+
   private final Map<String, String> expected = new LinkedHashMap<>();
+  private final Map<Long, String> unreadImages = new HashMap<>();
   private final Map<String, List<Long>> logIds = new HashMap<>();
   private final Map<String, String> originOf = new HashMap<>();
   private final Map<String, String> lastChangeSet = new HashMap<>();
@@ -38,7 +45,7 @@ final class TableChanges {
         originOf.put(entry.newKey(), null);
       }
       case 'U' -> {
-        mention(entry.oldKey(), entry.oldRow(), entry);
+        mention(entry.oldKey(), UNREAD, entry);
         if (entry.oldKey().equals(entry.newKey())) {
           present.put(entry.newKey(), true);
           originOf.putIfAbsent(entry.newKey(), entry.newKey());
@@ -57,7 +64,7 @@ final class TableChanges {
         firstDelete = Math.min(firstDelete, entry.id());
         present.put(entry.oldKey(), false);
         deleted.add(entry.oldKey());
-        mention(entry.oldKey(), entry.oldRow(), entry);
+        mention(entry.oldKey(), UNREAD, entry);
         originOf.remove(entry.oldKey());
       }
       default -> throw new IllegalStateException("unknown operation in change log: " + entry.op());
@@ -76,10 +83,26 @@ final class TableChanges {
   }
 
   private void mention(String key, String image, LogEntry entry) {
-    expected.putIfAbsent(key, image == null ? ABSENT : image);
+    if (expected.putIfAbsent(key, image) == null && UNREAD.equals(image)) {
+      unreadImages.put(entry.id(), key);
+    }
     logIds.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.id());
     lastChangeSet.put(key, entry.changeSet());
     lastCaptured.put(key, entry.captured());
+  }
+
+  /** Log rows whose old row image is what staging started from at some key, not read yet. */
+  Set<Long> unreadImages() {
+    return unreadImages.keySet();
+  }
+
+  /** The old row image of log row {@code logId}, one of {@link #unreadImages()}. */
+  void image(long logId, String oldRow) {
+    String key = unreadImages.remove(logId);
+    if (key == null) {
+      throw new IllegalStateException("change-log row " + logId + " has no image to read");
+    }
+    expected.put(key, oldRow == null ? ABSENT : oldRow);
   }
 
   /** Every key the log mentions, old or new, in order of first mention. */
