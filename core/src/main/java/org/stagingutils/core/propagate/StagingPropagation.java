@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
@@ -153,7 +153,7 @@ public final class StagingPropagation {
       plans = checked;
       List<Conflict> conflicts = new ArrayList<>();
       List<TableCounts> counts = new ArrayList<>();
-      Set<Long> processed = new TreeSet<>();
+      Set<Long> processed = new HashSet<>();
       long skipped = 0;
       for (TablePlan plan : plans.values()) {
         conflicts.addAll(plan.conflicts());
