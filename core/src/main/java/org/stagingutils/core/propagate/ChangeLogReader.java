@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.stagingutils.core.control.ControlTables;
 
 /**
- * Streams the unprocessed change-log rows of one table in log order, from whatever snapshot the
+ * Reads the unprocessed change-log rows of one table in log order, from whatever snapshot the
  * caller's connection holds.
  */
 final class ChangeLogReader {
@@ -18,10 +20,29 @@ final class ChangeLogReader {
 
   ChangeLogReader(ControlTables control, int fetchSize) {
     this.control = control;
-    this.fetchSize = fetchSize;
+    this.fetchSize = Math.max(1, fetchSize);
   }
 
-  void read(Connection snapshot, String table, Consumer<LogEntry> sink) throws SQLException {
+  /**
+   * Adds the pending log rows of {@code table} to {@code changes}. The row images (hundreds of
+   * bytes each) are read afterwards by id, only those {@code changes} keeps: the first mention of
+   * each key. Both reads use {@code snapshot}, so they see the same log.
+   */
+  void read(Connection snapshot, String table, TableChanges changes) throws SQLException {
+    readEntries(snapshot, table, changes);
+    List<Long> ids = new ArrayList<>(changes.unreadImages());
+    Collections.sort(ids);
+    for (int from = 0; from < ids.size(); from += fetchSize) {
+      readImages(snapshot, ids.subList(from, Math.min(ids.size(), from + fetchSize)), changes);
+    }
+    if (!changes.unreadImages().isEmpty()) {
+      throw new IllegalStateException(
+          "change-log rows vanished from the snapshot while reading table " + table);
+    }
+  }
+
+  private void readEntries(Connection snapshot, String table, TableChanges changes)
+      throws SQLException {
     String sql =
         "SELECT "
             + String.join(
@@ -30,7 +51,6 @@ final class ChangeLogReader {
                 control.column("STGOP"),
                 control.column("STGOKEY"),
                 control.column("STGNKEY"),
-                control.column("STGOROW"),
                 control.column("STGCHANGESET"),
                 control.column("STGSTMP"))
             + " FROM "
@@ -47,15 +67,40 @@ final class ChangeLogReader {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.accept(
+          changes.add(
               new LogEntry(
                   rs.getLong(1),
                   rs.getString(2).charAt(0),
                   rs.getString(3),
                   rs.getString(4),
                   rs.getString(5),
-                  rs.getString(6),
-                  rs.getTimestamp(7).toInstant()));
+                  rs.getTimestamp(6).toInstant()));
+        }
+      }
+    }
+  }
+
+  private void readImages(Connection snapshot, List<Long> ids, TableChanges changes)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + control.column("STGRFNBR")
+            + ", "
+            + control.column("STGOROW")
+            + " FROM "
+            + control.qualified(ControlTables.CHANGE_LOG)
+            + " WHERE "
+            + control.column("STGRFNBR")
+            + " IN ("
+            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + ")";
+    try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
+      for (int i = 0; i < ids.size(); i++) {
+        ps.setLong(i + 1, ids.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          changes.image(rs.getLong(1), rs.getString(2));
         }
       }
     }

@@ -6,13 +6,6 @@ package org.stagingutils.core.propagate;
  *
  * @param oldKey key JSON before the change (updates and deletes)
  * @param newKey key JSON after the change (inserts and updates)
- * @param oldRow row JSON before the change (updates and deletes)
  */
 record LogEntry(
-    long id,
-    char op,
-    String oldKey,
-    String newKey,
-    String oldRow,
-    String changeSet,
-    java.time.Instant captured) {}
+    long id, char op, String oldKey, String newKey, String changeSet, java.time.Instant captured) {}

@@ -271,7 +271,7 @@ public final class StagingPropagation {
             : new CascadeClosure(staging.dialect(), request.batchSize());
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
-      reader.read(snapshot, table.name().name(), changes::add);
+      reader.read(snapshot, table.name().name(), changes);
       if (changes.isEmpty() && cascades == null) {
         continue;
       }

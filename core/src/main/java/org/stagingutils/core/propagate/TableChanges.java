@@ -46,7 +46,14 @@ final class TableChanges {
     }
   }
 
+  /**
+   * Stands for the old row image of a change-log entry, read afterwards and only where it is the
+   * first mention of its key: a row updated a hundred times needs one image, not a hundred.
+   */
+  private static final String UNREAD = "\u0000unread";
+
   private final Map<String, History> keys = new LinkedHashMap<>();
+  private final Map<Long, String> unreadImages = new java.util.HashMap<>();
   private long entries;
   private long firstDelete = Long.MAX_VALUE;
 
@@ -59,7 +66,7 @@ final class TableChanges {
         origin(entry.newKey(), null);
       }
       case 'U' -> {
-        mention(entry.oldKey(), entry.oldRow(), entry);
+        mention(entry.oldKey(), UNREAD, entry);
         if (entry.oldKey().equals(entry.newKey())) {
           History h = history(entry.newKey());
           h.present = true;
@@ -80,7 +87,7 @@ final class TableChanges {
       }
       case 'D' -> {
         firstDelete = Math.min(firstDelete, entry.id());
-        mention(entry.oldKey(), entry.oldRow(), entry);
+        mention(entry.oldKey(), UNREAD, entry);
         History h = history(entry.oldKey());
         h.present = false;
         h.deleted = true;
@@ -120,10 +127,31 @@ final class TableChanges {
   }
 
   private void mention(String key, String image, LogEntry entry) {
-    History h = keys.computeIfAbsent(key, k -> new History(image == null ? ABSENT : image));
+    History h = keys.get(key);
+    if (h == null) {
+      h = new History(image);
+      keys.put(key, h);
+      if (UNREAD.equals(image)) {
+        unreadImages.put(entry.id(), key);
+      }
+    }
     h.logIds.add(entry.id());
     h.lastChangeSet = entry.changeSet();
     h.lastCaptured = entry.captured();
+  }
+
+  /** Log rows whose old row image is what staging started from at some key, not read yet. */
+  Set<Long> unreadImages() {
+    return unreadImages.keySet();
+  }
+
+  /** The old row image of log row {@code logId}, one of {@link #unreadImages()}. */
+  void image(long logId, String oldRow) {
+    String key = unreadImages.remove(logId);
+    if (key == null) {
+      throw new IllegalStateException("change-log row " + logId + " has no image to read");
+    }
+    keys.get(key).expected = oldRow == null ? ABSENT : oldRow;
   }
 
   /** Every key the log mentions, old or new, in order of first mention. */

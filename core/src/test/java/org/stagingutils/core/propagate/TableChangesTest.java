@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 class TableChangesTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static LogEntry entry(long id, char op, String oldKey, String newKey, String oldRow) {
-    return new LogEntry(id, op, oldKey, newKey, oldRow, "cs" + id, T.plusSeconds(id));
+  /** Old row images by log id, as the change log holds them: read only where TableChanges asks. */
+  private final Map<Long, String> images = new java.util.HashMap<>();
+
+  private LogEntry entry(long id, char op, String oldKey, String newKey, String oldRow) {
+    images.put(id, oldRow);
+    return new LogEntry(id, op, oldKey, newKey, "cs" + id, T.plusSeconds(id));
+  }
+
+  private void readImages(TableChanges changes) {
+    for (long id : java.util.List.copyOf(changes.unreadImages())) {
+      changes.image(id, images.get(id));
+    }
   }
 
   @Test
@@ -21,6 +31,7 @@ class TableChangesTest {
     changes.add(entry(2, 'U', "a", "a", "a1"));
     changes.add(entry(3, 'I', null, "b", null));
 
+    readImages(changes);
     assertThat(changes.dirtyKeys()).containsExactly("a", "b");
     assertThat(changes.expected("a")).isEqualTo("a0");
     assertThat(changes.expected("b")).isEqualTo(TableChanges.ABSENT);
@@ -39,6 +50,7 @@ class TableChangesTest {
     changes.add(entry(3, 'I', null, "x", null));
     changes.add(entry(4, 'U', "x", "y", "x0"));
 
+    readImages(changes);
     assertThat(changes.keyMoves()).isEqualTo(Map.of("c", "a"));
     assertThat(changes.wasCreated("c")).isTrue();
     assertThat(changes.wasCreated("a")).isFalse();
@@ -51,6 +63,7 @@ class TableChangesTest {
     changes.add(entry(2, 'U', "a", "a", "a0"));
     changes.add(entry(3, 'U', "a", "b", "a1"));
 
+    readImages(changes);
     assertThat(changes.keyMoves()).isEqualTo(Map.of("b", "a"));
   }
 
@@ -62,6 +75,7 @@ class TableChangesTest {
     changes.add(entry(3, 'D', "b", null, "b0"));
     changes.add(entry(4, 'I', null, "c", null));
 
+    readImages(changes);
     assertThat(changes.wasDeleted("a")).isTrue();
     assertThat(changes.wasDeleted("b")).isTrue();
     assertThat(changes.wasDeleted("c")).isFalse();
@@ -76,6 +90,7 @@ class TableChangesTest {
     changes.add(entry(1, 'D', "a", null, "a0"));
     changes.add(entry(2, 'I', null, "b", null));
     changes.cascaded("c");
+    readImages(changes);
 
     changes.releaseImages();
 
