@@ -95,13 +95,22 @@ final class ProcessedMarker {
   }
 
   private void update(Connection staging, List<Long> ids) throws SQLException {
+    byIds(
+        staging,
+        "UPDATE "
+            + control.qualified(ControlTables.CHANGE_LOG)
+            + " SET "
+            + control.column("STGPROCESSED")
+            + " = 1",
+        ids);
+  }
+
+  /** Runs {@code statement} restricted to the change-log rows {@code ids}; the rows it changed. */
+  private int byIds(Connection staging, String statement, List<Long> ids) throws SQLException {
     try (PreparedStatement ps =
         staging.prepareStatement(
-            "UPDATE "
-                + control.qualified(ControlTables.CHANGE_LOG)
-                + " SET "
-                + control.column("STGPROCESSED")
-                + " = 1 WHERE "
+            statement
+                + " WHERE "
                 + control.column("STGRFNBR")
                 + " IN ("
                 + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
@@ -109,7 +118,7 @@ final class ProcessedMarker {
       for (int i = 0; i < ids.size(); i++) {
         ps.setLong(i + 1, ids.get(i));
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 
@@ -186,20 +195,7 @@ final class ProcessedMarker {
   }
 
   private int delete(Connection staging, List<Long> ids) throws SQLException {
-    try (PreparedStatement ps =
-        staging.prepareStatement(
-            "DELETE FROM "
-                + control.qualified(ControlTables.CHANGE_LOG)
-                + " WHERE "
-                + control.column("STGRFNBR")
-                + " IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
-                + ")")) {
-      for (int i = 0; i < ids.size(); i++) {
-        ps.setLong(i + 1, ids.get(i));
-      }
-      return ps.executeUpdate();
-    }
+    return byIds(staging, "DELETE FROM " + control.qualified(ControlTables.CHANGE_LOG), ids);
   }
 
   /** The lowest and highest id in the log; an empty log gives an empty range. */
