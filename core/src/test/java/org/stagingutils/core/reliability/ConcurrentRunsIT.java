@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,14 +17,17 @@ import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.cli.ExitCodes;
 import org.stagingutils.core.copy.CopyRequest;
 import org.stagingutils.core.copy.StagingCopy;
+import org.stagingutils.core.progress.ProgressListener;
+import org.stagingutils.core.propagate.PropagationResult;
+import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.StagingSession;
 import org.stagingutils.core.propagate.TransactionMode;
 import org.stagingutils.core.testdb.DatabaseKind;
 
 /**
- * Two utilities started at the same instant on one staging database: one takes the run lock and
- * does its work, the other ends at once with exit code 4 having changed nothing, and both databases
- * end equal. Enough staged work that the winner still holds the lock when the loser asks.
+ * Two utilities on one staging database, the second started while the first holds the run lock: the
+ * first does its work, the second ends at once with exit code 4 having changed nothing, and both
+ * databases end equal.
  */
 class ConcurrentRunsIT {
   private static final long FIRST = 100_000;
@@ -67,30 +70,59 @@ class ConcurrentRunsIT {
     }
   }
 
+  /**
+   * Starts {@code first}, and {@code second} once {@code first} holds the run lock: {@code first}
+   * waits inside its lock (at its first progress report) until {@code second} has ended. A plain
+   * race let {@code first} end before {@code second} asked, on a fast machine.
+   */
   private static List<Outcome> race(StagingSession session, String first, String second)
       throws Exception {
-    CyclicBarrier start = new CyclicBarrier(2);
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch secondEnded = new CountDownLatch(1);
+    ProgressListener holdInsideTheLock =
+        new ProgressListener() {
+          @Override
+          public void begin(String task, long total, String unit) {
+            locked.countDown();
+            try {
+              secondEnded.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Outcome> a = pool.submit(() -> run(session, first, start));
-      Future<Outcome> b = pool.submit(() -> run(session, second, start));
+      Future<Outcome> a = pool.submit(() -> run(session, first, holdInsideTheLock));
+      Future<Outcome> b =
+          pool.submit(
+              () -> {
+                try {
+                  locked.await(60, TimeUnit.SECONDS);
+                  return run(session, second, ProgressListener.NONE);
+                } finally {
+                  secondEnded.countDown();
+                }
+              });
       return List.of(a.get(150, TimeUnit.SECONDS), b.get(150, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static Outcome run(StagingSession session, String utility, CyclicBarrier start)
+  private static Outcome run(StagingSession session, String utility, ProgressListener progress)
       throws Exception {
-    start.await(30, TimeUnit.SECONDS);
     try {
       if (utility.equals("stagingcopy")) {
-        new StagingCopy()
+        new StagingCopy(progress)
             .copy(
                 new CopyRequest(
                     session.config(), session.tables, false, true, 1000, Optional.empty()));
       } else {
-        Reliability.propagate(session, TransactionMode.ONE);
+        PropagationResult result =
+            new StagingPropagation(progress)
+                .propagate(Reliability.request(session, TransactionMode.ONE, false));
+        assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
       }
       return new Outcome(utility, ExitCodes.OK, "", System.nanoTime());
     } catch (StagingException e) {
