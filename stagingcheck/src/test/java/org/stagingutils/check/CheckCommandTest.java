@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.stagingutils.core.cli.CommandContract;
 import org.stagingutils.core.cli.CommandRun;
@@ -19,14 +17,7 @@ class CheckCommandTest extends CommandContract {
 
   @Test
   void completeSettingsReachTheEngineWithoutLeakingPasswords() throws IOException {
-    Path config = dir.resolve("staging.properties");
-    Files.writeString(
-        config,
-        "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nproduction-password=topsecret\n"
-            + "scope.site=STORE,LANGUAGE\n");
-
-    CommandRun run =
-        run("--config", config.toString(), "--table", "store", "--format", "json", "-v");
+    CommandRun run = runWithSecretInConfig();
 
     assertThat(run.exitCode()).isEqualTo(1);
     JsonNode summary = new ObjectMapper().readTree(run.out());

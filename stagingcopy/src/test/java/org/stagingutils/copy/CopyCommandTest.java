@@ -4,8 +4,6 @@ package org.stagingutils.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.stagingutils.core.cli.CommandContract;
 import org.stagingutils.core.cli.CommandRun;
@@ -17,14 +15,7 @@ class CopyCommandTest extends CommandContract {
 
   @Test
   void completeSettingsReachTheEngineWithoutLeakingPasswords() throws IOException {
-    Path config = dir.resolve("staging.properties");
-    Files.writeString(
-        config,
-        "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nproduction-password=topsecret\n"
-            + "scope.site=STORE,LANGUAGE\n");
-
-    CommandRun run =
-        run("--config", config.toString(), "--table", "store", "--format", "json", "-v");
+    CommandRun run = runWithSecretInConfig();
 
     // The empty in-memory databases hold no staged table: a configuration error naming it.
     assertThat(run.exitCode()).isEqualTo(2);

@@ -17,14 +17,7 @@ class PropCommandTest extends CommandContract {
 
   @Test
   void completeSettingsReachTheEngineWithoutLeakingPasswords() throws IOException {
-    Path config = dir.resolve("staging.properties");
-    Files.writeString(
-        config,
-        "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nproduction-password=topsecret\n"
-            + "scope.site=STORE,LANGUAGE\n");
-
-    CommandRun run =
-        run("--config", config.toString(), "--table", "store", "--format", "json", "-v");
+    CommandRun run = runWithSecretInConfig();
 
     // The empty in-memory databases hold no staged table: a configuration error naming it.
     assertThat(run.exitCode()).isEqualTo(2);

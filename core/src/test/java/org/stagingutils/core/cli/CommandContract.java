@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,6 +37,19 @@ public abstract class CommandContract {
   /** Runs the utility with an empty environment, so the machine's variables cannot leak in. */
   protected CommandRun run(String... args) {
     return CommandRun.execute(command.get().environment(Map.of()), args);
+  }
+
+  /**
+   * Runs the utility, verbose and with JSON output, from a complete config file whose production
+   * password is {@code topsecret}, on empty in-memory databases that hold no table {@code store}.
+   */
+  protected CommandRun runWithSecretInConfig() throws IOException {
+    Path config = dir.resolve("staging.properties");
+    Files.writeString(
+        config,
+        "staging-url=jdbc:h2:mem:s\nproduction-url=jdbc:h2:mem:p\nproduction-password=topsecret\n"
+            + "scope.site=STORE,LANGUAGE\n");
+    return run("--config", config.toString(), "--table", "store", "--format", "json", "-v");
   }
 
   @Test
