@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.stagingutils.core.control.ControlTables;
 
 /**
@@ -30,8 +33,8 @@ final class ChangeLogReader {
    */
   void read(Connection snapshot, String table, TableChanges changes) throws SQLException {
     readEntries(snapshot, table, changes);
+    // in log order already: the look-ups walk the primary key forwards
     List<Long> ids = new ArrayList<>(changes.unreadImages());
-    Collections.sort(ids);
     for (int from = 0; from < ids.size(); from += fetchSize) {
       readImages(snapshot, ids.subList(from, Math.min(ids.size(), from + fetchSize)), changes);
     }
@@ -51,8 +54,7 @@ final class ChangeLogReader {
                 control.column("STGOP"),
                 control.column("STGOKEY"),
                 control.column("STGNKEY"),
-                control.column("STGCHANGESET"),
-                control.column("STGSTMP"))
+                control.column("STGCHANGESET"))
             + " FROM "
             + control.qualified(ControlTables.CHANGE_LOG)
             + " WHERE "
@@ -73,8 +75,7 @@ final class ChangeLogReader {
                   rs.getString(2).charAt(0),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5),
-                  rs.getTimestamp(6).toInstant()));
+                  rs.getString(5)));
         }
       }
     }
@@ -82,27 +83,58 @@ final class ChangeLogReader {
 
   private void readImages(Connection snapshot, List<Long> ids, TableChanges changes)
       throws SQLException {
-    String sql =
-        "SELECT "
-            + control.column("STGRFNBR")
-            + ", "
-            + control.column("STGOROW")
-            + " FROM "
-            + control.qualified(ControlTables.CHANGE_LOG)
-            + " WHERE "
-            + control.column("STGRFNBR")
-            + " IN ("
-            + String.join(", ", Collections.nCopies(ids.size(), "?"))
-            + ")";
-    try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
-      for (int i = 0; i < ids.size(); i++) {
-        ps.setLong(i + 1, ids.get(i));
-      }
+    try (PreparedStatement ps = snapshot.prepareStatement(byIds("STGOROW", ids.size()))) {
+      bind(ps, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           changes.image(rs.getLong(1), rs.getString(2));
         }
       }
+    }
+  }
+
+  /**
+   * When the log rows {@code ids} were captured. Decoding a time stamp costs more than the rest of
+   * a log row, so only {@code --before} asks, and only for the last change of each row.
+   */
+  Map<Long, Instant> captureTimes(Connection snapshot, LogIds ids) throws SQLException {
+    Map<Long, Instant> times = new HashMap<>();
+    long[] all = ids.toArray();
+    for (int from = 0; from < all.length; from += fetchSize) {
+      List<Long> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(all.length, from + fetchSize); i++) {
+        batch.add(all[i]);
+      }
+      try (PreparedStatement ps = snapshot.prepareStatement(byIds("STGSTMP", batch.size()))) {
+        bind(ps, batch);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            times.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+          }
+        }
+      }
+    }
+    return times;
+  }
+
+  /** Selects the id and {@code column} of {@code count} log rows given by id. */
+  private String byIds(String column, int count) {
+    return "SELECT "
+        + control.column("STGRFNBR")
+        + ", "
+        + control.column(column)
+        + " FROM "
+        + control.qualified(ControlTables.CHANGE_LOG)
+        + " WHERE "
+        + control.column("STGRFNBR")
+        + " IN ("
+        + String.join(", ", Collections.nCopies(count, "?"))
+        + ")";
+  }
+
+  private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      ps.setLong(i + 1, ids.get(i));
     }
   }
 }

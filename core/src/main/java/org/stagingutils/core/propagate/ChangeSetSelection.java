@@ -299,20 +299,23 @@ final class ChangeSetSelection {
   }
 
   /**
-   * Keeps only the rows whose last change was captured before {@code before}: a row also changed
-   * later waits whole, so production never gets a state that mixes both sides of the cutoff.
+   * Keeps only the rows whose last change was captured before {@code before} ({@code captureTimes}
+   * holds the capture time of each row's last log row): a row also changed later waits whole, so
+   * production never gets a state that mixes both sides of the cutoff.
    */
   static Map<TableMetadata, TablePlan> before(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,
+      Map<Long, java.time.Instant> captureTimes,
       java.time.Instant before) {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
     changes.forEach(
         (table, tableChanges) -> {
           Set<String> keys = new HashSet<>();
           for (String key : tableChanges.dirtyKeys()) {
-            java.time.Instant captured = tableChanges.lastCaptured(key);
-            if (captured == null || captured.isBefore(before)) {
+            java.util.OptionalLong last = tableChanges.lastLogId(key);
+            // a row only a cascade removes has no change of its own to wait for
+            if (last.isEmpty() || capturedAt(captureTimes, last.getAsLong()).isBefore(before)) {
               keys.add(key);
             }
           }
@@ -320,6 +323,15 @@ final class ChangeSetSelection {
         });
     holdBackTakers(plans, selected);
     return narrow(plans, changes, selected);
+  }
+
+  private static java.time.Instant capturedAt(
+      Map<Long, java.time.Instant> captureTimes, long logId) {
+    java.time.Instant captured = captureTimes.get(logId);
+    if (captured == null) {
+      throw new IllegalStateException("no capture time read for change-log row " + logId);
+    }
+    return captured;
   }
 
   /**

@@ -89,7 +89,12 @@ public final class StagingPropagation {
       Map<TableMetadata, TablePlan> plans =
           plan(request, staging, schema, snapshot, target, changes);
       if (request.before().isPresent()) {
-        plans = ChangeSetSelection.before(plans, changes, request.before().get());
+        LogIds.Builder lastIds = new LogIds.Builder();
+        changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
+        Map<Long, Instant> captured =
+            new ChangeLogReader(control, request.batchSize())
+                .captureTimes(snapshot, lastIds.build());
+        plans = ChangeSetSelection.before(plans, changes, captured, request.before().get());
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {

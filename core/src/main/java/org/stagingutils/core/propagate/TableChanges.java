@@ -3,6 +3,7 @@ package org.stagingutils.core.propagate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -27,9 +28,10 @@ final class TableChanges {
    */
   private static final class History {
     final LogIds.Builder logIds = new LogIds.Builder();
+    long firstLogId = -1;
+    long lastLogId = -1;
     String expected;
     String lastChangeSet;
-    java.time.Instant lastCaptured;
     boolean deleted;
     boolean created;
 
@@ -44,6 +46,25 @@ final class TableChanges {
     History(String expected) {
       this.expected = expected;
     }
+
+    void origin(String origin) {
+      hasOrigin = true;
+      this.origin = origin;
+    }
+
+    void forgetOrigin() {
+      hasOrigin = false;
+      origin = null;
+    }
+
+    void note(LogEntry entry) {
+      logIds.add(entry.id());
+      if (firstLogId < 0) {
+        firstLogId = entry.id();
+      }
+      lastLogId = entry.id();
+      lastChangeSet = entry.changeSet();
+    }
   }
 
   /**
@@ -53,69 +74,65 @@ final class TableChanges {
   private static final String UNREAD = "\u0000unread";
 
   private final Map<String, History> keys = new LinkedHashMap<>();
-  private final Map<Long, String> unreadImages = new java.util.HashMap<>();
+
+  /** The histories waiting for their image, by the log id holding it, in log order. */
+  private final Map<Long, History> unreadImages = new LinkedHashMap<>();
+
+  /** Every log id read, in log order: the reader's order, so nothing needs sorting. */
+  private final LogIds.Builder allLogIds = new LogIds.Builder();
+
   private long entries;
   private long firstDelete = Long.MAX_VALUE;
 
+  /**
+   * Adds the next log row; rows come in log order. One map look-up per key the row names: at a
+   * hundred changes a row this runs a million times.
+   */
   void add(LogEntry entry) {
     entries++;
+    allLogIds.add(entry.id());
     switch (entry.op()) {
       case 'I' -> {
-        arrive(entry.newKey());
-        mention(entry.newKey(), ABSENT, entry);
-        origin(entry.newKey(), null);
+        History h = arrive(entry.newKey());
+        h.note(entry);
+        h.origin(null);
       }
       case 'U' -> {
-        mention(entry.oldKey(), UNREAD, entry);
+        History old = mention(entry.oldKey(), UNREAD, entry);
         if (entry.oldKey().equals(entry.newKey())) {
-          History h = history(entry.newKey());
-          h.present = true;
+          old.present = true;
           // As Map.putIfAbsent did here: an insert's null origin counts as none.
-          if (h.origin == null) {
-            origin(entry.newKey(), entry.newKey());
+          if (old.origin == null) {
+            old.origin(entry.newKey());
           }
         } else {
-          History old = history(entry.oldKey());
           old.present = false;
-          arrive(entry.newKey());
-          mention(entry.newKey(), ABSENT, entry);
           String origin = old.hasOrigin ? old.origin : entry.oldKey();
-          old.hasOrigin = false;
-          old.origin = null;
-          origin(entry.newKey(), origin);
+          old.forgetOrigin();
+          History moved = arrive(entry.newKey());
+          moved.note(entry);
+          moved.origin(origin);
         }
       }
       case 'D' -> {
         firstDelete = Math.min(firstDelete, entry.id());
-        mention(entry.oldKey(), UNREAD, entry);
-        History h = history(entry.oldKey());
+        History h = mention(entry.oldKey(), UNREAD, entry);
         h.present = false;
         h.deleted = true;
-        h.hasOrigin = false;
-        h.origin = null;
+        h.forgetOrigin();
       }
       default -> throw new IllegalStateException("unknown operation in change log: " + entry.op());
     }
-  }
-
-  private History history(String key) {
-    return keys.get(key);
-  }
-
-  private void origin(String key, String origin) {
-    History h = history(key);
-    h.hasOrigin = true;
-    h.origin = origin;
   }
 
   /**
    * A row comes to {@code key}. If the log last left a row there, that row went without a logged
    * delete: a foreign-key cascade the triggers did not see (MariaDB). It counts as deleted.
    */
-  private void arrive(String key) {
+  private History arrive(String key) {
     History h = keys.get(key);
     if (h == null) {
-      // Mentioned right after, with the image that is due: absent, for a row arriving.
+      // the image that is due for a row arriving where the log had none
       h = new History(ABSENT);
       keys.put(key, h);
     }
@@ -124,34 +141,37 @@ final class TableChanges {
     }
     h.present = true;
     h.created = true;
+    return h;
   }
 
-  private void mention(String key, String image, LogEntry entry) {
+  private History mention(String key, String image, LogEntry entry) {
     History h = keys.get(key);
     if (h == null) {
       h = new History(image);
       keys.put(key, h);
       if (UNREAD.equals(image)) {
-        unreadImages.put(entry.id(), key);
+        unreadImages.put(entry.id(), h);
       }
     }
-    h.logIds.add(entry.id());
-    h.lastChangeSet = entry.changeSet();
-    h.lastCaptured = entry.captured();
+    h.note(entry);
+    return h;
   }
 
-  /** Log rows whose old row image is what staging started from at some key, not read yet. */
+  /**
+   * Log rows whose old row image is what staging started from at some key, not read yet, in log
+   * order.
+   */
   Set<Long> unreadImages() {
     return unreadImages.keySet();
   }
 
   /** The old row image of log row {@code logId}, one of {@link #unreadImages()}. */
   void image(long logId, String oldRow) {
-    String key = unreadImages.remove(logId);
-    if (key == null) {
+    History h = unreadImages.remove(logId);
+    if (h == null) {
       throw new IllegalStateException("change-log row " + logId + " has no image to read");
     }
-    keys.get(key).expected = oldRow == null ? ABSENT : oldRow;
+    h.expected = oldRow == null ? ABSENT : oldRow;
   }
 
   /** Every key the log mentions, old or new, in order of first mention. */
@@ -208,10 +228,26 @@ final class TableChanges {
     keys.computeIfAbsent(key, k -> new History(ABSENT));
   }
 
-  /** When the last change that touched {@code key} was captured. */
-  java.time.Instant lastCaptured(String key) {
+  /** The log row of the last change that touched {@code key}; empty for a key the log omits. */
+  OptionalLong lastLogId(String key) {
     History h = keys.get(key);
-    return h == null ? null : h.lastCaptured;
+    return h == null || h.lastLogId < 0 ? OptionalLong.empty() : OptionalLong.of(h.lastLogId);
+  }
+
+  /** The last log row of each key: whose capture time decides {@code --before}. */
+  LogIds lastLogIds() {
+    LogIds.Builder ids = new LogIds.Builder();
+    for (History h : keys.values()) {
+      if (h.lastLogId >= 0) {
+        ids.add(h.lastLogId);
+      }
+    }
+    return ids.build();
+  }
+
+  /** Every log row read, as the union of {@link #logIds} over the keys would give it. */
+  LogIds allLogIds() {
+    return allLogIds.build();
   }
 
   /** Whether a row at {@code key} was deleted at some point of the pending history. */
@@ -234,11 +270,12 @@ final class TableChanges {
    * taken by that cascade in staging, not inserted in production meanwhile.
    */
   boolean createdAfterADelete(String key) {
-    LogIds ids = logIds(key);
-    return ABSENT.equals(expected(key))
-        && wasCreated(key)
-        && !ids.isEmpty()
-        && firstDelete < ids.min();
+    History h = keys.get(key);
+    return h != null
+        && ABSENT.equals(h.expected)
+        && h.created
+        && h.firstLogId >= 0
+        && firstDelete < h.firstLogId;
   }
 
   long entryCount() {

@@ -193,9 +193,7 @@ final class TablePlanner {
     LogIds.Builder skippedIds = new LogIds.Builder();
     skippedKeys.forEach(k -> skippedIds.addAll(changes.logIds(k)));
     LogIds skipped = skippedIds.build();
-    LogIds.Builder processedIds = new LogIds.Builder();
-    changes.dirtyKeys().forEach(k -> processedIds.addAll(changes.logIds(k)));
-    LogIds processed = processedIds.build().minus(skipped);
+    LogIds processed = changes.allLogIds().minus(skipped);
     if (cascades != null) {
       Set<String> early = new HashSet<>(unique.earlyDeletes());
       actions.values().stream()
