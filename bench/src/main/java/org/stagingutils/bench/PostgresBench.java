@@ -65,6 +65,14 @@ final class PostgresBench implements BenchDialect {
   }
 
   @Override
+  public void settleChangeLog(Connection staging) throws SQLException {
+    // VACUUM cannot run in a transaction block: the harness's connections autocommit.
+    try (Statement statement = staging.createStatement()) {
+      statement.execute("VACUUM (ANALYZE) STAGLOG");
+    }
+  }
+
+  @Override
   public Map<String, String> clientEnvironment() {
     return Map.of("PGPASSWORD", address.password(), "PGCONNECT_TIMEOUT", "10");
   }
