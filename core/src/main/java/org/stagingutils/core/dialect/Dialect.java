@@ -307,10 +307,11 @@ public interface Dialect {
   /**
    * What to switch off while the copy writes production's rows into {@code table}, empty in
    * staging, and back on afterwards. The capture trigger would only return at its first line for
-   * every row, and a foreign key checked row by row costs a bulk load more than the load itself.
-   * Only where this DDL joins the copy's transaction (so a failed copy rolls it back) and needs no
-   * more than the copy's rights; elsewhere none, and the session variable alone keeps the copy's
-   * rows out of the change log.
+   * every row, a foreign key checked row by row costs a bulk load more than the load itself, and so
+   * does an index maintained row by row rather than built once over the loaded rows. Only where
+   * this DDL joins the copy's transaction (so a failed copy rolls it back) and needs no more than
+   * the copy's rights; elsewhere none, and the session variable alone keeps the copy's rows out of
+   * the change log.
    */
   default BulkLoadSwitches bulkLoadSwitches(Connection connection, TableMetadata table)
       throws SQLException {
