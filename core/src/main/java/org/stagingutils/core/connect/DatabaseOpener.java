@@ -34,6 +34,8 @@ public final class DatabaseOpener {
     config.setPassword(settings.password());
     config.setPoolName(settings.role());
     dialect.connectionInitSql().ifPresent(config::setConnectionInitSql);
+    DriverProperties.notSetIn(settings.url(), dialect.driverProperties())
+        .forEach(config::addDataSourceProperty);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(15_000);

@@ -36,6 +36,10 @@ public final class ControlSchema {
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect, String schema, String side) {
+    if (SchemaHistory.isCurrent(dataSource, dialect, schema, side)) {
+      LOG.debug("{} control schema in {} is current", side, schema);
+      return;
+    }
     try {
       Flyway flyway =
           Flyway.configure(ControlSchema.class.getClassLoader())

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -240,36 +239,15 @@ public final class PostgresDialect implements Dialect {
                 "pinTimeZone", needsPinnedTimeZone(table) ? "SET timezone = 'UTC'" : ""));
   }
 
-  /**
-   * ALTER TABLE is transactional here, and stagingcopy owns the staged tables already. Foreign keys
-   * are dropped and added back under their own names and definitions (pg_get_constraintdef keeps ON
-   * DELETE, DEFERRABLE, MATCH and NOT VALID), which checks all loaded rows in one join: the owner
-   * cannot switch off the internal triggers that check them row by row.
-   */
+  /** See {@link PostgresLoadSwitches}; stagingcopy owns the staged tables already. */
   @Override
   public BulkLoadSwitches bulkLoadSwitches(Connection connection, TableMetadata table)
       throws SQLException {
-    String qualified = qualify(table.name());
-    String trigger = quote(CaptureNames.forTable(table.name().name(), "", MAX_IDENTIFIER));
-    List<String> before = new ArrayList<>();
-    List<String> after = new ArrayList<>();
-    before.add("ALTER TABLE " + qualified + " DISABLE TRIGGER " + trigger);
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint"
-                + " WHERE conrelid = CAST(? AS regclass) AND contype = 'f' AND conparentid = 0"
-                + " ORDER BY conname")) {
-      ps.setString(1, qualified);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String name = quote(rs.getString(1));
-          before.add("ALTER TABLE " + qualified + " DROP CONSTRAINT " + name);
-          after.add("ALTER TABLE " + qualified + " ADD CONSTRAINT " + name + " " + rs.getString(2));
-        }
-      }
-    }
-    after.add("ALTER TABLE " + qualified + " ENABLE TRIGGER " + trigger);
-    return new BulkLoadSwitches(before, after);
+    return PostgresLoadSwitches.of(
+        this,
+        connection,
+        qualify(table.name()),
+        quote(CaptureNames.forTable(table.name().name(), "", MAX_IDENTIFIER)));
   }
 
   @Override

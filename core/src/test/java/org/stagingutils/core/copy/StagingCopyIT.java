@@ -421,6 +421,78 @@ class StagingCopyIT {
     }
   }
 
+  /**
+   * Where the copy drops keys and indexes for a bulk load and builds them again (PostgreSQL), every
+   * one comes back under its name with its definition, and a failed copy leaves them untouched.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDirectLoadLeavesKeysAndIndexesAsTheyWereWhetherItSucceedsOrFails(DatabaseKind kind)
+      throws Exception {
+    try (DatabasePair pair = TestDatabases.createPair(kind)) {
+      CatalogSchema.create(pair.production());
+      CatalogSchema.seed(pair.production());
+      CatalogSchema.create(pair.staging());
+      // Unique keys take part in the schema comparison, so both sides get the same ones.
+      for (TestDatabase db : List.of(pair.production(), pair.staging())) {
+        db.execute(
+            "CREATE INDEX CATENTRY_NAME ON " + table(db, "CATENTRY") + " (NAME)",
+            "CREATE UNIQUE INDEX LISTPRICE_BY_DATE ON "
+                + table(db, "LISTPRICE")
+                + " (START_DATE, CURRENCY, CATENTRY_ID)");
+        if (kind == DatabaseKind.POSTGRESQL) {
+          // The kinds of definition a rebuild could lose: order, INCLUDE, a predicate, a method,
+          // storage parameters, a deferrable unique constraint.
+          db.execute(
+              "CREATE INDEX LISTPRICE_RECENT ON listprice (start_date DESC NULLS LAST)"
+                  + " INCLUDE (price) WITH (fillfactor = 70) WHERE price > 0",
+              "CREATE INDEX CATENTRY_UPPER_NAME ON catentry USING hash (upper(name))",
+              "ALTER TABLE \"PromoRule\" ADD CONSTRAINT PROMO_ORDER"
+                  + " UNIQUE (\"RuleId\", \"Priority\") DEFERRABLE INITIALLY DEFERRED");
+        }
+      }
+      List<String> indexes = indexes(pair.staging());
+      pair.staging()
+          .execute(
+              "ALTER TABLE "
+                  + table(pair.staging(), "PromoRule")
+                  + " ADD CONSTRAINT NOT_REJECTED CHECK ("
+                  + TableSnapshot.quote(pair.staging(), "Description")
+                  + " <> 'rejected')");
+      pair.production()
+          .execute(
+              "UPDATE "
+                  + table(pair.production(), "PromoRule")
+                  + " SET "
+                  + TableSnapshot.quote(pair.production(), "Description")
+                  + " = 'rejected'");
+
+      assertThatThrownBy(() -> new StagingCopy().copy(request(pair, false, false)))
+          .isInstanceOf(StagingException.class);
+      assertThat(indexes(pair.staging())).isEqualTo(indexes);
+      assertThat(rowCount(staged(pair.staging()))).isZero();
+
+      pair.staging()
+          .execute(
+              "ALTER TABLE "
+                  + table(pair.staging(), "PromoRule")
+                  + " DROP CONSTRAINT NOT_REJECTED");
+      new StagingCopy().copy(request(pair, false, false));
+      assertThat(indexes(pair.staging())).isEqualTo(indexes);
+      assertThat(staged(pair.staging())).isEqualTo(staged(pair.production()));
+      // Enforced again.
+      assertThatThrownBy(
+              () ->
+                  pair.staging()
+                      .execute(
+                          "INSERT INTO "
+                              + table(pair.staging(), "LISTPRICE")
+                              + " (CATENTRY_ID, CURRENCY, START_DATE, PRICE)"
+                              + " VALUES (1001, 'USD', DATE '2024-01-01', 1)"))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void forcedCopyWritesEmptiedTablesDirectlyAndMergesTheOthers(DatabaseKind kind) throws Exception {
@@ -608,6 +680,58 @@ class StagingCopyIT {
     }
     java.util.Collections.sort(keys);
     return keys;
+  }
+
+  /**
+   * Every index and key of the application's tables as the driver describes them (name, uniqueness,
+   * columns and their order), sorted; on PostgreSQL also each one's full definition.
+   */
+  private static List<String> indexes(TestDatabase db) throws SQLException {
+    List<String> indexes = new ArrayList<>();
+    try (Connection c = db.connection()) {
+      for (String t : CatalogSchema.stagedTables(db.kind())) {
+        try (ResultSet rs =
+            c.getMetaData().getIndexInfo(c.getCatalog(), c.getSchema(), t, false, false)) {
+          while (rs.next()) {
+            indexes.add(
+                String.join(
+                    " ",
+                    t,
+                    rs.getString("INDEX_NAME"),
+                    rs.getString("NON_UNIQUE"),
+                    rs.getString("ORDINAL_POSITION"),
+                    rs.getString("COLUMN_NAME"),
+                    rs.getString("ASC_OR_DESC"),
+                    rs.getString("FILTER_CONDITION")));
+          }
+        }
+        try (ResultSet rs = c.getMetaData().getPrimaryKeys(c.getCatalog(), c.getSchema(), t)) {
+          while (rs.next()) {
+            indexes.add(
+                String.join(
+                    " ", t, "primary key", rs.getString("PK_NAME"), rs.getString("COLUMN_NAME")));
+          }
+        }
+      }
+      if (db.kind() == DatabaseKind.POSTGRESQL) {
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT tablename || ' ' || indexname || ' ' || indexdef FROM pg_indexes"
+                        + " WHERE schemaname = current_schema()"
+                        + " UNION ALL SELECT conrelid::regclass || ' ' || conname || ' '"
+                        + " || pg_get_constraintdef(oid) FROM pg_constraint"
+                        + " WHERE connamespace = current_schema()::regnamespace"
+                        + " AND contype IN ('p', 'u', 'f', 'x')")) {
+          while (rs.next()) {
+            indexes.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    indexes.removeIf(i -> i.toUpperCase(java.util.Locale.ROOT).startsWith("STAG"));
+    java.util.Collections.sort(indexes);
+    return indexes;
   }
 
   private static boolean tableExists(TestDatabase db, String table) throws SQLException {
