@@ -15,15 +15,18 @@ import org.stagingutils.core.metadata.ForeignKey;
 import org.stagingutils.core.metadata.TableMetadata;
 
 /**
- * On databases whose change log misses what foreign-key cascades did (MariaDB), the production rows
- * that the early deletes of replaced parents will cascade away: they count as already gone when
- * their table is planned. Parents are planned before children, so each table finds the closure of
- * the tables above it, and its own through self-references.
+ * The production rows that this run's early deletes (replaced rows, rows freeing a unique value)
+ * cascade away before the upserts: they count as already gone when their table is planned, so the
+ * ones staging still has are written again instead of updated where nothing is left. Parents are
+ * planned before children, so each table finds the closure of the tables above it, and its own
+ * through self-references. It also knows which rows hang from this run's late deletes, which on
+ * MariaDB tells a row the unlogged cascade took in staging from one inserted in production.
  */
 final class CascadeClosure {
   private final Dialect dialect;
   private final int batchSize;
   private final Map<String, Set<String>> replaced = new HashMap<>();
+  private final Map<String, Set<String>> deleted = new HashMap<>();
 
   CascadeClosure(Dialect dialect, int batchSize) {
     this.dialect = dialect;
@@ -35,6 +38,40 @@ final class CascadeClosure {
     if (!keys.isEmpty()) {
       replaced.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
     }
+  }
+
+  /** Records production keys of {@code table} that this run deletes after the upserts. */
+  void deleted(TableMetadata table, Set<String> keys) {
+    if (!keys.isEmpty()) {
+      deleted.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
+    }
+  }
+
+  /** Whether a cascade of this run may reach rows of {@code table}, whose log may say nothing. */
+  boolean reaches(TableMetadata table) {
+    return table.foreignKeys().stream()
+        .anyMatch(
+            fk ->
+                fk.deleteRule() == DatabaseMetaData.importedKeyCascade
+                    && !fk.selfReferencing()
+                    && replaced.containsKey(fk.referencedTable().name()));
+  }
+
+  /**
+   * Production keys of {@code productionTable} hanging, through cascading foreign keys to other
+   * tables, from rows this run deletes after the upserts: that delete takes them along.
+   */
+  Set<String> doomedRows(TableMetadata productionTable, Connection production) throws SQLException {
+    Set<String> doomed = new HashSet<>();
+    for (ForeignKey fk : productionTable.foreignKeys()) {
+      Set<String> parents = deleted.getOrDefault(fk.referencedTable().name(), Set.of());
+      if (fk.deleteRule() == DatabaseMetaData.importedKeyCascade
+          && !fk.selfReferencing()
+          && !parents.isEmpty()) {
+        doomed.addAll(referencing(productionTable, fk, parents, production));
+      }
+    }
+    return doomed;
   }
 
   /** Production keys of {@code productionTable} that cascades from replaced parents remove. */
@@ -50,6 +87,9 @@ final class CascadeClosure {
           continue;
         }
         Set<String> parents = replaced.getOrDefault(fk.referencedTable().name(), Set.of());
+        if (parents.isEmpty() && !fk.selfReferencing()) {
+          continue;
+        }
         if (fk.selfReferencing()) {
           parents = new HashSet<>(parents);
           parents.addAll(cascaded);

@@ -270,14 +270,12 @@ public final class StagingPropagation {
                 !staging.dialect().capturesCascadedChanges()
                     && CascadingParents.of(schema.staging()).contains(table.name().name()));
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
-    CascadeClosure cascades =
-        staging.dialect().capturesCascadedChanges()
-            ? null
-            : new CascadeClosure(staging.dialect(), request.batchSize());
+    // Every dialect: an early delete's cascade takes rows that staging still has.
+    CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
       reader.read(snapshot, table.name().name(), changes);
-      if (changes.isEmpty() && cascades == null) {
+      if (changes.isEmpty() && !cascades.reaches(table)) {
         continue;
       }
       TablePlan plan;

@@ -98,8 +98,10 @@ final class TablePlanner {
               ? TableChanges.ABSENT
               : actual.getOrDefault(key, TableChanges.ABSENT));
     }
+    boolean unlogged = cascades != null && !dialect.capturesCascadedChanges();
+    Set<String> doomed = unlogged ? cascades.doomedRows(productionTable, production) : Set.of();
     Set<String> descendants =
-        cascades == null
+        !unlogged
             ? Set.of()
             : new SelfCascadeReplacements(cascades, productionTable, production)
                 .find(
@@ -132,49 +134,66 @@ final class TablePlanner {
             actualRow,
             expected);
       }
-      if (lostUnlogged(table, changes, key, actualRow, cascades)) {
+      // Rows a delete of this run takes along in production before the upserts, which must be
+      // written again: checked before the equal-row shortcut below, which would leave them to it.
+      // A conflict only where production's row differs from both staging's and the session start.
+      RowAction.Kind rewrite = null;
+      String compared = want;
+      if (descendants.contains(key)) {
+        // A delete of this run cascades it away in production first, as it did in staging.
+        rewrite = RowAction.Kind.REPLACE;
+        compared = expected.equals(TableChanges.ABSENT) ? want : actualRow;
+      } else if (lostUnlogged(table, changes, key, actualRow, cascades)) {
         // Staging's row went in an unlogged cascade: production's goes too (with its children).
         // One equal to staging's is taken as already applied, which keeps a re-run clean.
         if (want.equals(actualRow)) {
           continue;
         }
-        RowAction.Kind kind =
-            want.equals(TableChanges.ABSENT) ? RowAction.Kind.DELETE : RowAction.Kind.REPLACE;
-        actions.put(key, RowAction.of(kind, key));
-        continue;
+        rewrite = want.equals(TableChanges.ABSENT) ? RowAction.Kind.DELETE : RowAction.Kind.REPLACE;
+      } else if (doomed.contains(key)
+          && createdAnew(changes, key, actualRow)
+          && !want.equals(actualRow)) {
+        // Production's row hangs from a row this run deletes: staging's went in that delete's
+        // unlogged cascade before this one came, so it is no row inserted in production meanwhile.
+        rewrite = RowAction.Kind.REPLACE;
+      } else if (cascaded.contains(key)
+          && !want.equals(TableChanges.ABSENT)
+          && !expected.equals(TableChanges.ABSENT)) {
+        // An early delete of this run cascades production's row away: inserted again after it.
+        rewrite = RowAction.Kind.INSERT;
+        compared = actual.getOrDefault(key, TableChanges.ABSENT);
+      } else if (replacesItself(table, changes, key)
+          && !want.equals(TableChanges.ABSENT)
+          && !actualRow.equals(TableChanges.ABSENT)) {
+        // Staging's delete took the row's children along unlogged: production's delete must take
+        // the same, even where the row came back equal to production's.
+        rewrite = RowAction.Kind.REPLACE;
+        compared = actualRow;
       }
-      if (descendants.contains(key)) {
-        // A delete of this run cascades it away in production first, as it did in staging.
-        if (!expected.equals(TableChanges.ABSENT)
-            && !want.equals(actualRow)
-            && !sameRow(actualRow, expected)) {
-          conflicts.add(conflict(table, key, expected, actualRow, want));
-          if (policy != ConflictPolicy.OVERWRITE) {
-            skippedKeys.add(key);
-            continue;
-          }
+      if (rewrite != null) {
+        if (!want.equals(compared)
+            && !sameRow(compared, expected)
+            && heldBack(
+                conflict(table, key, expected, compared, want), key, conflicts, skippedKeys)) {
+          continue;
         }
-        actions.put(key, RowAction.of(RowAction.Kind.REPLACE, key));
+        actions.put(key, RowAction.of(rewrite, key));
         continue;
       }
       if (want.equals(actualRow) || sameRow(want, expected)) {
         continue; // already applied, or no net change in staging
       }
-      if (!sameRow(actualRow, expected)) {
-        conflicts.add(conflict(table, key, expected, actualRow, want));
-        if (policy != ConflictPolicy.OVERWRITE) {
-          skippedKeys.add(key);
-          continue;
-        }
+      if (!sameRow(actualRow, expected)
+          && heldBack(
+              conflict(table, key, expected, actualRow, want), key, conflicts, skippedKeys)) {
+        continue;
       }
       RowAction.Kind kind =
           want.equals(TableChanges.ABSENT)
               ? RowAction.Kind.DELETE
               : actualRow.equals(TableChanges.ABSENT)
                   ? RowAction.Kind.INSERT
-                  : replacesItself(table, changes, key)
-                      ? RowAction.Kind.REPLACE
-                      : RowAction.Kind.UPDATE;
+                  : RowAction.Kind.UPDATE;
       actions.put(key, RowAction.of(kind, key));
     }
     foldKeyMoves(changes, actions);
@@ -200,8 +219,11 @@ final class TablePlanner {
           .filter(a -> a.kind() == RowAction.Kind.REPLACE)
           .forEach(a -> early.add(a.key()));
       // What the early deletes cascade to through the tree goes early too, for the child tables.
-      early.addAll(cascades.selfCascade(productionTable, early, production));
+      Set<String> underEarly = cascades.selfCascade(productionTable, early, production);
+      rewriteCascaded(underEarly, desired, skippedKeys, actions);
+      early.addAll(underEarly);
       cascades.replaced(productionTable, early);
+      cascades.deleted(productionTable, deletedRows(changes, desired, have));
     }
     return new TablePlan(
         table,
@@ -212,6 +234,48 @@ final class TablePlanner {
         unique.earlyDeletes(),
         unique.parked(),
         unique.freed());
+  }
+
+  /**
+   * Staging's rows that an early delete's cascade through the tree takes from production before the
+   * upserts: inserted after it rather than updated where nothing is left. (A row whose key moved
+   * inside such a subtree is not covered.)
+   */
+  private static void rewriteCascaded(
+      Set<String> underEarly,
+      Map<String, String> desired,
+      Set<String> skippedKeys,
+      Map<String, RowAction> actions) {
+    for (String key : underEarly) {
+      RowAction action = actions.get(key);
+      boolean rewrite =
+          action == null
+              ? desired.containsKey(key) && !skippedKeys.contains(key)
+              : action.kind() == RowAction.Kind.UPDATE;
+      if (rewrite) {
+        actions.put(key, RowAction.of(RowAction.Kind.INSERT, key));
+      }
+    }
+  }
+
+  /** Records a conflict: whether its row waits (every policy but overwrite writes it anyway). */
+  private boolean heldBack(
+      Conflict conflict, String key, List<Conflict> conflicts, Set<String> skippedKeys) {
+    conflicts.add(conflict);
+    if (policy == ConflictPolicy.OVERWRITE) {
+      return false;
+    }
+    skippedKeys.add(key);
+    return true;
+  }
+
+  /**
+   * A row came to {@code key} in staging where the session started with none, production has one.
+   */
+  private static boolean createdAnew(TableChanges changes, String key, String actualRow) {
+    return TableChanges.ABSENT.equals(changes.expected(key))
+        && changes.wasCreated(key)
+        && !actualRow.equals(TableChanges.ABSENT);
   }
 
   /**
@@ -252,9 +316,9 @@ final class TablePlanner {
       boolean applies =
           want != null
               && !actualRow.equals(TableChanges.ABSENT)
-              && !want.equals(actualRow)
-              && !sameRow(want, changes.expected(key))
-              && (sameRow(actualRow, changes.expected(key)) || policy == ConflictPolicy.OVERWRITE);
+              && (want.equals(actualRow)
+                  || sameRow(actualRow, changes.expected(key))
+                  || policy == ConflictPolicy.OVERWRITE);
       if (applies && replacesItself(table, changes, key)
           || want != null
               && !want.equals(actualRow)
