@@ -198,20 +198,7 @@ class StagingCopyIT {
   void aFailureMidCopyLeavesStagingAsItWasAndNamesTheTable(DatabaseKind kind) throws Exception {
     try (DatabasePair pair = seededPair(kind)) {
       editStaging(pair.staging());
-      pair.staging()
-          .execute(
-              "ALTER TABLE "
-                  + table(pair.staging(), "PromoRule")
-                  + " ADD CONSTRAINT NOT_REJECTED CHECK ("
-                  + TableSnapshot.quote(pair.staging(), "Description")
-                  + " <> 'rejected')");
-      pair.production()
-          .execute(
-              "UPDATE "
-                  + table(pair.production(), "PromoRule")
-                  + " SET "
-                  + TableSnapshot.quote(pair.production(), "Description")
-                  + " = 'rejected'");
+      makePromoRulesFailToLoad(pair);
       Map<String, TableSnapshot> before = staged(pair.staging());
 
       assertThatThrownBy(() -> new StagingCopy().copy(request(pair, false, false)))
@@ -376,31 +363,14 @@ class StagingCopyIT {
       List<String> foreignKeys = foreignKeys(pair.staging());
       assertThat(foreignKeys).isNotEmpty();
       // A table written after its parents refuses a row: the loads before it are rolled back.
-      pair.staging()
-          .execute(
-              "ALTER TABLE "
-                  + table(pair.staging(), "PromoRule")
-                  + " ADD CONSTRAINT NOT_REJECTED CHECK ("
-                  + TableSnapshot.quote(pair.staging(), "Description")
-                  + " <> 'rejected')");
-      pair.production()
-          .execute(
-              "UPDATE "
-                  + table(pair.production(), "PromoRule")
-                  + " SET "
-                  + TableSnapshot.quote(pair.production(), "Description")
-                  + " = 'rejected'");
+      makePromoRulesFailToLoad(pair);
 
       assertThatThrownBy(() -> new StagingCopy().copy(request(pair, false, false)))
           .isInstanceOf(StagingException.class);
       assertThat(foreignKeys(pair.staging())).isEqualTo(foreignKeys);
       assertThat(rowCount(staged(pair.staging()))).isZero();
 
-      pair.staging()
-          .execute(
-              "ALTER TABLE "
-                  + table(pair.staging(), "PromoRule")
-                  + " DROP CONSTRAINT NOT_REJECTED");
+      letPromoRulesLoad(pair);
       new StagingCopy().copy(request(pair, false, false));
       assertThat(foreignKeys(pair.staging())).isEqualTo(foreignKeys);
       assertThat(staged(pair.staging())).isEqualTo(staged(pair.production()));
@@ -452,31 +422,14 @@ class StagingCopyIT {
         }
       }
       List<String> indexes = indexes(pair.staging());
-      pair.staging()
-          .execute(
-              "ALTER TABLE "
-                  + table(pair.staging(), "PromoRule")
-                  + " ADD CONSTRAINT NOT_REJECTED CHECK ("
-                  + TableSnapshot.quote(pair.staging(), "Description")
-                  + " <> 'rejected')");
-      pair.production()
-          .execute(
-              "UPDATE "
-                  + table(pair.production(), "PromoRule")
-                  + " SET "
-                  + TableSnapshot.quote(pair.production(), "Description")
-                  + " = 'rejected'");
+      makePromoRulesFailToLoad(pair);
 
       assertThatThrownBy(() -> new StagingCopy().copy(request(pair, false, false)))
           .isInstanceOf(StagingException.class);
       assertThat(indexes(pair.staging())).isEqualTo(indexes);
       assertThat(rowCount(staged(pair.staging()))).isZero();
 
-      pair.staging()
-          .execute(
-              "ALTER TABLE "
-                  + table(pair.staging(), "PromoRule")
-                  + " DROP CONSTRAINT NOT_REJECTED");
+      letPromoRulesLoad(pair);
       new StagingCopy().copy(request(pair, false, false));
       assertThat(indexes(pair.staging())).isEqualTo(indexes);
       assertThat(staged(pair.staging())).isEqualTo(staged(pair.production()));
@@ -526,6 +479,33 @@ class StagingCopyIT {
 
   private static java.util.function.Consumer<StagingException> category(ErrorCategory expected) {
     return e -> assertThat(e.category()).as(e.getMessage()).isEqualTo(expected);
+  }
+
+  /**
+   * Makes a copy fail at {@code PromoRule}, after its parents were written: staging refuses the
+   * description every production rule now has.
+   */
+  private static void makePromoRulesFailToLoad(DatabasePair pair) throws SQLException {
+    pair.staging()
+        .execute(
+            "ALTER TABLE "
+                + table(pair.staging(), "PromoRule")
+                + " ADD CONSTRAINT NOT_REJECTED CHECK ("
+                + TableSnapshot.quote(pair.staging(), "Description")
+                + " <> 'rejected')");
+    pair.production()
+        .execute(
+            "UPDATE "
+                + table(pair.production(), "PromoRule")
+                + " SET "
+                + TableSnapshot.quote(pair.production(), "Description")
+                + " = 'rejected'");
+  }
+
+  private static void letPromoRulesLoad(DatabasePair pair) throws SQLException {
+    pair.staging()
+        .execute(
+            "ALTER TABLE " + table(pair.staging(), "PromoRule") + " DROP CONSTRAINT NOT_REJECTED");
   }
 
   private static DatabasePair seededPair(DatabaseKind kind) throws SQLException {
