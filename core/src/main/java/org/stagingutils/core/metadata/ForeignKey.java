@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.metadata;
 
+import java.sql.DatabaseMetaData;
 import java.util.List;
 
 /**
@@ -22,6 +23,13 @@ public record ForeignKey(
   public ForeignKey {
     columns = List.copyOf(columns);
     referencedColumns = List.copyOf(referencedColumns);
+  }
+
+  /**
+   * Whether deleting a referenced row deletes the rows referencing it ({@code ON DELETE CASCADE}).
+   */
+  public boolean cascadesDeletes() {
+    return deleteRule == DatabaseMetaData.importedKeyCascade;
   }
 
   public boolean selfReferencing() {

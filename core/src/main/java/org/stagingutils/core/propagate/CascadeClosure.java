@@ -2,7 +2,6 @@
 package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +51,7 @@ final class CascadeClosure {
     return table.foreignKeys().stream()
         .anyMatch(
             fk ->
-                fk.deleteRule() == DatabaseMetaData.importedKeyCascade
+                fk.cascadesDeletes()
                     && !fk.selfReferencing()
                     && replaced.containsKey(fk.referencedTable().name()));
   }
@@ -65,9 +64,7 @@ final class CascadeClosure {
     Set<String> doomed = new HashSet<>();
     for (ForeignKey fk : productionTable.foreignKeys()) {
       Set<String> parents = deleted.getOrDefault(fk.referencedTable().name(), Set.of());
-      if (fk.deleteRule() == DatabaseMetaData.importedKeyCascade
-          && !fk.selfReferencing()
-          && !parents.isEmpty()) {
+      if (fk.cascadesDeletes() && !fk.selfReferencing() && !parents.isEmpty()) {
         doomed.addAll(referencing(productionTable, fk, parents, production));
       }
     }
@@ -83,7 +80,7 @@ final class CascadeClosure {
     while (grew) {
       grew = false;
       for (ForeignKey fk : productionTable.foreignKeys()) {
-        if (fk.deleteRule() != DatabaseMetaData.importedKeyCascade) {
+        if (!fk.cascadesDeletes()) {
           continue;
         }
         Set<String> parents = replaced.getOrDefault(fk.referencedTable().name(), Set.of());
@@ -114,7 +111,7 @@ final class CascadeClosure {
     while (!frontier.isEmpty()) {
       Set<String> next = new HashSet<>();
       for (ForeignKey fk : productionTable.foreignKeys()) {
-        if (fk.selfReferencing() && fk.deleteRule() == DatabaseMetaData.importedKeyCascade) {
+        if (fk.selfReferencing() && fk.cascadesDeletes()) {
           for (String key : referencing(productionTable, fk, frontier, production)) {
             if (reached.add(key)) {
               next.add(key);

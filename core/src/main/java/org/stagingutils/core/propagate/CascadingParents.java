@@ -16,8 +16,7 @@ final class CascadingParents {
     Set<String> parents = new HashSet<>();
     for (TableMetadata table : tables) {
       for (ForeignKey fk : table.foreignKeys()) {
-        if (fk.deleteRule() == DatabaseMetaData.importedKeyCascade
-            || fk.deleteRule() == DatabaseMetaData.importedKeySetNull) {
+        if (fk.cascadesDeletes() || fk.deleteRule() == DatabaseMetaData.importedKeySetNull) {
           parents.add(fk.referencedTable().name());
         }
       }

@@ -162,7 +162,7 @@ final class ReferenceAnalysis {
                           + " row(s) of "
                           + child.name().name()
                           + " still reference it in production"
-                          + (fk.deleteRule() == DatabaseMetaData.importedKeyCascade
+                          + (fk.cascadesDeletes()
                               ? " and would be deleted by the cascade"
                               : fk.deleteRule() == DatabaseMetaData.importedKeySetNull
                                   ? " and would lose the reference"

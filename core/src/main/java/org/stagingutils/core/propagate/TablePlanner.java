@@ -50,20 +50,8 @@ final class TablePlanner {
    * @param table the staging table
    * @param productionTable its production twin (on MariaDB the schema names the database, so
    *     production must be read through its own metadata)
-   */
-  TablePlan plan(
-      TableMetadata table,
-      TableMetadata productionTable,
-      TableChanges changes,
-      Connection snapshot,
-      Connection production)
-      throws SQLException {
-    return plan(table, productionTable, changes, snapshot, production, null);
-  }
-
-  /**
-   * @param cascades where the log misses cascades: rows that replaced parents will cascade away
-   *     count as absent in production, and this table's replaced rows are recorded for children
+   * @param cascades the run's cascades so far: rows that early deletes of parents will cascade away
+   *     count as absent in production, and this table's early deletes are recorded for children
    */
   TablePlan plan(
       TableMetadata table,
@@ -73,8 +61,7 @@ final class TablePlanner {
       Connection production,
       CascadeClosure cascades)
       throws SQLException {
-    Set<String> cascaded =
-        cascades == null ? Set.of() : cascades.cascadedRows(productionTable, production);
+    Set<String> cascaded = cascades.cascadedRows(productionTable, production);
     cascaded.forEach(changes::cascaded);
     Map<String, String> desired = new HashMap<>();
     Map<String, Object[]> uniqueValues = new HashMap<>();
@@ -98,7 +85,7 @@ final class TablePlanner {
               ? TableChanges.ABSENT
               : actual.getOrDefault(key, TableChanges.ABSENT));
     }
-    boolean unlogged = cascades != null && !dialect.capturesCascadedChanges();
+    boolean unlogged = !dialect.capturesCascadedChanges();
     Set<String> doomed = unlogged ? cascades.doomedRows(productionTable, production) : Set.of();
     Set<String> descendants =
         !unlogged
@@ -143,7 +130,7 @@ final class TablePlanner {
         // A delete of this run cascades it away in production first, as it did in staging.
         rewrite = RowAction.Kind.REPLACE;
         compared = expected.equals(TableChanges.ABSENT) ? want : actualRow;
-      } else if (lostUnlogged(table, changes, key, actualRow, cascades)) {
+      } else if (lostUnlogged(table, changes, key, actualRow)) {
         // Staging's row went in an unlogged cascade: production's goes too (with its children).
         // One equal to staging's is taken as already applied, which keeps a re-run clean.
         if (want.equals(actualRow)) {
@@ -213,18 +200,16 @@ final class TablePlanner {
     skippedKeys.forEach(k -> skippedIds.addAll(changes.logIds(k)));
     LogIds skipped = skippedIds.build();
     LogIds processed = changes.allLogIds().minus(skipped);
-    if (cascades != null) {
-      Set<String> early = new HashSet<>(unique.earlyDeletes());
-      actions.values().stream()
-          .filter(a -> a.kind() == RowAction.Kind.REPLACE)
-          .forEach(a -> early.add(a.key()));
-      // What the early deletes cascade to through the tree goes early too, for the child tables.
-      Set<String> underEarly = cascades.selfCascade(productionTable, early, production);
-      rewriteCascaded(underEarly, desired, skippedKeys, actions);
-      early.addAll(underEarly);
-      cascades.replaced(productionTable, early);
-      cascades.deleted(productionTable, deletedRows(changes, desired, have));
-    }
+    Set<String> early = new HashSet<>(unique.earlyDeletes());
+    actions.values().stream()
+        .filter(a -> a.kind() == RowAction.Kind.REPLACE)
+        .forEach(a -> early.add(a.key()));
+    // What the early deletes cascade to through the tree goes early too, for the child tables.
+    Set<String> underEarly = cascades.selfCascade(productionTable, early, production);
+    rewriteCascaded(underEarly, desired, skippedKeys, actions);
+    early.addAll(underEarly);
+    cascades.replaced(productionTable, early);
+    cascades.deleted(productionTable, deletedRows(changes, desired, have));
     return new TablePlan(
         table,
         List.copyOf(actions.values()),
@@ -292,13 +277,8 @@ final class TablePlanner {
    * coming to its key after a delete in this table (see {@link TableChanges#createdAfterADelete}).
    */
   private boolean lostUnlogged(
-      TableMetadata table,
-      TableChanges changes,
-      String key,
-      String actualRow,
-      CascadeClosure cascades) {
-    return cascades != null
-        && replaceDeleted.test(table)
+      TableMetadata table, TableChanges changes, String key, String actualRow) {
+    return replaceDeleted.test(table)
         && !actualRow.equals(TableChanges.ABSENT)
         && changes.createdAfterADelete(key);
   }
