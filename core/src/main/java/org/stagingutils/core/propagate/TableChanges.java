@@ -271,11 +271,13 @@ final class TableChanges {
    */
   boolean createdAfterADelete(String key) {
     History h = keys.get(key);
-    return h != null
-        && ABSENT.equals(h.expected)
-        && h.created
-        && h.firstLogId >= 0
-        && firstDelete < h.firstLogId;
+    return createdAnew(key) && h.firstLogId >= 0 && firstDelete < h.firstLogId;
+  }
+
+  /** Whether a row came to {@code key} in staging where the session started with none. */
+  boolean createdAnew(String key) {
+    History h = keys.get(key);
+    return h != null && ABSENT.equals(h.expected) && h.created;
   }
 
   long entryCount() {

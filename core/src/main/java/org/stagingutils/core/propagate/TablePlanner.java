@@ -138,7 +138,8 @@ final class TablePlanner {
         }
         rewrite = want.equals(TableChanges.ABSENT) ? RowAction.Kind.DELETE : RowAction.Kind.REPLACE;
       } else if (doomed.contains(key)
-          && createdAnew(changes, key, actualRow)
+          && changes.createdAnew(key)
+          && !actualRow.equals(TableChanges.ABSENT)
           && !want.equals(actualRow)) {
         // Production's row hangs from a row this run deletes: staging's went in that delete's
         // unlogged cascade before this one came, so it is no row inserted in production meanwhile.
@@ -252,15 +253,6 @@ final class TablePlanner {
     }
     skippedKeys.add(key);
     return true;
-  }
-
-  /**
-   * A row came to {@code key} in staging where the session started with none, production has one.
-   */
-  private static boolean createdAnew(TableChanges changes, String key, String actualRow) {
-    return TableChanges.ABSENT.equals(changes.expected(key))
-        && changes.wasCreated(key)
-        && !actualRow.equals(TableChanges.ABSENT);
   }
 
   /**
