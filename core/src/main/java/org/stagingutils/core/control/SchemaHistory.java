@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.stagingutils.core.dialect.Dialect;
+import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.TableName;
 
 /**
@@ -26,16 +27,28 @@ final class SchemaHistory {
    * missing history or one this user cannot read included, leaves the decision to Flyway.
    */
   static boolean isCurrent(DataSource dataSource, Dialect dialect, String schema, String side) {
+    TableName history = TableName.of(schema, dialect.foldUnquoted(ControlTables.HISTORY));
+    try (Connection connection = dataSource.getConnection()) {
+      // Asked first because a SELECT on a missing table makes MariaDB's driver log a warning on
+      // every first run, though nothing is wrong.
+      return new MetadataReader(connection, dialect).exists(history)
+          && recordsLatest(connection, dialect, history, side);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static boolean recordsLatest(
+      Connection connection, Dialect dialect, TableName history, String side) throws SQLException {
     String sql =
         "SELECT "
             + dialect.quote("version")
             + ", "
             + dialect.quote("success")
             + " FROM "
-            + dialect.qualify(TableName.of(schema, dialect.foldUnquoted(ControlTables.HISTORY)));
+            + dialect.qualify(history);
     boolean latest = false;
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
+    try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         if (!rows.getBoolean(2)) {
@@ -43,8 +56,6 @@ final class SchemaHistory {
         }
         latest |= LATEST.get(side).equals(rows.getString(1));
       }
-    } catch (SQLException e) {
-      return false;
     }
     return latest;
   }

@@ -3,6 +3,10 @@ package org.stagingutils.core.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,6 +17,7 @@ import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 import org.stagingutils.core.config.ConnectionSettings;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
@@ -57,6 +62,26 @@ class ControlSchemaIT {
       assertThat(newestApplied(database)).isEqualTo(SchemaHistory.LATEST.get("production"));
       assertThat(isCurrent(database, "production")).isTrue();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aFirstMigrationLogsNoWarning(DatabaseKind kind) throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try (TestDatabase db = TestDatabases.create(kind);
+        Database database = DatabaseOpener.open(settings(db))) {
+      ControlSchema.migrateStaging(database.dataSource(), database.dialect(), database.schema());
+      ControlSchema.migrateProduction(database.dataSource(), database.dialect(), database.schema());
+    } finally {
+      root.detachAppender(logged);
+    }
+    assertThat(logged.list)
+        .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .isEmpty();
   }
 
   private static boolean isCurrent(Database database, String side) {
