@@ -191,10 +191,9 @@ final class ProductionWriter {
           };
       SQLException[] failure = new SQLException[1];
       try {
-        fetcher.fetch(
+        fetcher.fetchValues(
             snapshot,
             byKey.keySet(),
-            true,
             row -> {
               if (failure[0] == null) {
                 try {

@@ -16,7 +16,10 @@ import org.stagingutils.core.metadata.TableMetadata;
  * JSON and row image exactly as the capture triggers write them, and optionally its values.
  */
 final class RowFetcher {
-  /** One fetched row, with the values of the columns asked for, in that order. */
+  /**
+   * One fetched row, with the values of the columns asked for, in that order; {@code image} is null
+   * when not asked for.
+   */
   record FetchedRow(String key, String image, Object[] values) {}
 
   private final Dialect dialect;
@@ -29,23 +32,34 @@ final class RowFetcher {
     this.batchSize = batchSize;
   }
 
-  /** Fetches rows with all their column values. */
-  void fetch(
-      Connection connection, Collection<String> keys, boolean withValues, Consumer<FetchedRow> sink)
+  /** Fetches rows with all their column values, without their images: what is written. */
+  void fetchValues(Connection connection, Collection<String> keys, Consumer<FetchedRow> sink)
       throws SQLException {
-    fetch(connection, keys, withValues ? table.columns() : List.of(), sink);
+    // a row image is a JSON object built over every column by the database, as costly as the
+    // rest of the row; the writer only copies values
+    fetch(connection, keys, false, table.columns(), sink);
   }
 
-  void fetch(
+  /** Fetches row images, with the values of the columns {@code wanted}. */
+  void fetchImages(
       Connection connection,
       Collection<String> keys,
       List<Column> wanted,
       Consumer<FetchedRow> sink)
       throws SQLException {
+    fetch(connection, keys, true, wanted, sink);
+  }
+
+  private void fetch(
+      Connection connection,
+      Collection<String> keys,
+      boolean withImage,
+      List<Column> wanted,
+      Consumer<FetchedRow> sink)
+      throws SQLException {
     String select =
         dialect.keyJson(table, "t")
-            + ", "
-            + dialect.rowImageJson(table, "t")
+            + (withImage ? ", " + dialect.rowImageJson(table, "t") : "")
             + wanted.stream()
                 .map(c -> ", t." + dialect.quote(c.name()))
                 .collect(Collectors.joining());
@@ -55,11 +69,13 @@ final class RowFetcher {
             select,
             texts(keys),
             rs -> {
+              int first = withImage ? 3 : 2;
               Object[] values = new Object[wanted.size()];
               for (int i = 0; i < values.length; i++) {
-                values[i] = dialect.readValue(rs, 3 + i, wanted.get(i));
+                values[i] = dialect.readValue(rs, first + i, wanted.get(i));
               }
-              sink.accept(new FetchedRow(rs.getString(1), rs.getString(2), values));
+              sink.accept(
+                  new FetchedRow(rs.getString(1), withImage ? rs.getString(2) : null, values));
             });
   }
 

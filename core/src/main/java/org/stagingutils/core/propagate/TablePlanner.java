@@ -66,7 +66,7 @@ final class TablePlanner {
     Map<String, String> desired = new HashMap<>();
     Map<String, Object[]> uniqueValues = new HashMap<>();
     new RowFetcher(dialect, table, batchSize)
-        .fetch(
+        .fetchImages(
             snapshot,
             changes.dirtyKeys(),
             UniqueCollisions.columns(table),
@@ -317,7 +317,7 @@ final class TablePlanner {
       Connection snapshot)
       throws SQLException {
     new RowFetcher(dialect, table, batchSize)
-        .fetch(
+        .fetchImages(
             snapshot,
             keys,
             UniqueCollisions.columns(table),
@@ -398,8 +398,8 @@ final class TablePlanner {
   private Map<String, String> images(
       RowFetcher fetcher, Connection connection, TableChanges changes) throws SQLException {
     Map<String, String> images = new HashMap<>();
-    fetcher.fetch(
-        connection, changes.dirtyKeys(), false, row -> images.put(row.key(), row.image()));
+    fetcher.fetchImages(
+        connection, changes.dirtyKeys(), List.of(), row -> images.put(row.key(), row.image()));
     return images;
   }
 }
