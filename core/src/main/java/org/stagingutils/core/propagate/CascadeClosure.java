@@ -26,6 +26,7 @@ final class CascadeClosure {
   private final int batchSize;
   private final Map<String, Set<String>> replaced = new HashMap<>();
   private final Map<String, Set<String>> deleted = new HashMap<>();
+  private final Map<String, Set<String>> movedAway = new HashMap<>();
 
   CascadeClosure(Dialect dialect, int batchSize) {
     this.dialect = dialect;
@@ -44,6 +45,31 @@ final class CascadeClosure {
     if (!keys.isEmpty()) {
       deleted.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
     }
+  }
+
+  /** Records production keys of {@code table} whose rows this run moves to another key in place. */
+  void movedAway(TableMetadata table, Set<String> keys) {
+    if (!keys.isEmpty()) {
+      movedAway.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
+    }
+  }
+
+  /**
+   * Production keys of {@code productionTable} whose rows reference, through any foreign key, a row
+   * this run moves to another key. Staging let the row move, so its rows there no longer pointed at
+   * it: production's must be gone or changed before the move, which comes first otherwise (parents
+   * before children) and which the foreign key refuses.
+   */
+  Set<String> referencingMovedAway(TableMetadata productionTable, Connection production)
+      throws SQLException {
+    Set<String> referencing = new HashSet<>();
+    for (ForeignKey fk : productionTable.foreignKeys()) {
+      Set<String> parents = movedAway.getOrDefault(fk.referencedTable().name(), Set.of());
+      if (!parents.isEmpty()) {
+        referencing.addAll(referencing(productionTable, fk, parents, production));
+      }
+    }
+    return referencing;
   }
 
   /** Whether a cascade of this run may reach rows of {@code table}, whose log may say nothing. */

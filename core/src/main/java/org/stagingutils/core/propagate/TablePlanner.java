@@ -201,7 +201,16 @@ final class TablePlanner {
     skippedKeys.forEach(k -> skippedIds.addAll(changes.logIds(k)));
     LogIds skipped = skippedIds.build();
     LogIds processed = changes.allLogIds().minus(skipped);
-    Set<String> early = new HashSet<>(unique.earlyDeletes());
+    cascades.movedAway(
+        productionTable,
+        actions.values().stream()
+            .filter(a -> a.kind() == RowAction.Kind.MOVE)
+            .map(RowAction::fromKey)
+            .collect(java.util.stream.Collectors.toSet()));
+    Set<String> earlyDeletes = new HashSet<>(unique.earlyDeletes());
+    earlyDeletes.addAll(
+        clearWayForMoves(cascades.referencingMovedAway(productionTable, production), actions));
+    Set<String> early = new HashSet<>(earlyDeletes);
     actions.values().stream()
         .filter(a -> a.kind() == RowAction.Kind.REPLACE)
         .forEach(a -> early.add(a.key()));
@@ -217,15 +226,14 @@ final class TablePlanner {
         conflicts,
         processed,
         skipped,
-        unique.earlyDeletes(),
+        earlyDeletes,
         unique.parked(),
         unique.freed());
   }
 
   /**
    * Staging's rows that an early delete's cascade through the tree takes from production before the
-   * upserts: inserted after it rather than updated where nothing is left. (A row whose key moved
-   * inside such a subtree is not covered.)
+   * upserts: inserted after it rather than updated or moved where nothing is left.
    */
   private static void rewriteCascaded(
       Set<String> underEarly,
@@ -242,6 +250,50 @@ final class TablePlanner {
         actions.put(key, RowAction.of(RowAction.Kind.INSERT, key));
       }
     }
+    // A row whose key moved away from inside the subtree: nothing is left to move in place.
+    for (RowAction action : List.copyOf(actions.values())) {
+      if (action.kind() == RowAction.Kind.MOVE && underEarly.contains(action.fromKey())) {
+        actions.put(action.key(), RowAction.of(RowAction.Kind.INSERT, action.key()));
+      }
+    }
+  }
+
+  /**
+   * Takes the production rows at {@code blocking}, which reference a row this run moves to another
+   * key, out of its way before the upserts: a delete goes early, an update or a move becomes a
+   * delete before the upserts and an insert among them.
+   *
+   * @return the keys to delete before the upserts
+   */
+  private static Set<String> clearWayForMoves(
+      Set<String> blocking, Map<String, RowAction> actions) {
+    Set<String> early = new HashSet<>();
+    if (blocking.isEmpty()) {
+      return early;
+    }
+    for (RowAction action : List.copyOf(actions.values())) {
+      switch (action.kind()) {
+        case DELETE -> {
+          if (blocking.contains(action.key())) {
+            early.add(action.key());
+          }
+        }
+        case UPDATE -> {
+          if (blocking.contains(action.key())) {
+            actions.put(action.key(), RowAction.of(RowAction.Kind.REPLACE, action.key()));
+          }
+        }
+        case MOVE -> {
+          if (blocking.contains(action.fromKey())) {
+            actions.put(action.key(), RowAction.of(RowAction.Kind.INSERT, action.key()));
+            actions.put(action.fromKey(), RowAction.of(RowAction.Kind.DELETE, action.fromKey()));
+            early.add(action.fromKey());
+          }
+        }
+        default -> {}
+      }
+    }
+    return early;
   }
 
   /** Records a conflict: whether its row waits (every policy but overwrite writes it anyway). */

@@ -78,7 +78,34 @@ class UnloggedCascadeIT {
             List.of(
                 "DELETE FROM CATGROUP WHERE CATGROUP_ID = 101",
                 category(101, "100", "Women", 1),
-                category(102, "101", "Dresses", 2)));
+                category(102, "101", "Dresses", 2)),
+            // a category changes key, then its parent goes and comes back with it
+            List.of(
+                "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102",
+                "DELETE FROM CATGROUP WHERE CATGROUP_ID = 101",
+                category(101, "100", "Women", 1),
+                category(150, "101", "Dresses", 2)),
+            // the parent goes and comes back with its child, which then changes key
+            List.of(
+                "DELETE FROM CATGROUP WHERE CATGROUP_ID = 101",
+                category(101, "100", "Women", 1),
+                category(102, "101", "Dresses", 2),
+                "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102"),
+            // a grandchild of the root changes key; the root goes and the tree comes back
+            List.of(
+                "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102",
+                "DELETE FROM CATGROUP WHERE CATGROUP_ID = 100",
+                category(100, "NULL", "Apparel", 1),
+                category(101, "100", "Women", 1),
+                category(150, "101", "Dresses", 3)),
+            // a category changes key and moves out of the subtree before its old parent goes
+            List.of(
+                "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 150, PARENT_ID = 200 WHERE CATGROUP_ID = 102",
+                "DELETE FROM CATGROUP WHERE CATGROUP_ID = 101",
+                category(101, "100", "Women", 1)));
     return Stream.of(DatabaseKind.values())
         .flatMap(
             kind ->

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.stagingutils.core.propagate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stagingutils.core.testdb.DatabaseKind;
+
+/**
+ * A referenced row gets a new key in staging once nothing points at it any more: its children were
+ * deleted or pointed elsewhere first. Production moves the row in place, parents before children,
+ * so its own children must be out of the way before: the foreign key refuses the move otherwise.
+ */
+class ReferencedKeyMoveIT {
+  /** Ends a round of edits: the ones before it are propagated first. */
+  private static final String PROPAGATE = "propagate";
+
+  static Stream<Arguments> histories() {
+    List<List<String>> histories =
+        List.of(
+            // a category's placements go, then it changes key
+            List.of(
+                "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102"),
+            // its placements move to another category (part of their key), then it changes key
+            List.of(
+                "UPDATE CATGPENREL SET CATGROUP_ID = 200 WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102"),
+            // a sub-category is re-parented (no part of its key), then its parent changes key
+            List.of(
+                "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 101",
+                "UPDATE CATGROUP SET PARENT_ID = 200 WHERE CATGROUP_ID = 102",
+                "UPDATE CATGROUP SET CATGROUP_ID = 160 WHERE CATGROUP_ID = 101"),
+            // a product's rule points elsewhere, its prices, values and placements go, new key
+            List.of(
+                "INSERT INTO \"PromoRule\" (\"RuleId\", \"CatEntryId\") VALUES (3, 1002)",
+                PROPAGATE,
+                "UPDATE \"PromoRule\" SET \"CatEntryId\" = 2001 WHERE \"CatEntryId\" = 1002",
+                "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
+                "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002",
+                "DELETE FROM CATGPENREL WHERE CATENTRY_ID = 1002",
+                "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002",
+                "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE)"
+                    + " VALUES (1502, 'USD', DATE '2024-01-01', 129)"));
+    return Stream.of(DatabaseKind.values())
+        .flatMap(
+            kind ->
+                IntStream.range(0, histories.size())
+                    .mapToObj(i -> Arguments.of(kind, i, histories.get(i))));
+  }
+
+  @ParameterizedTest(name = "{0} history {1}")
+  @MethodSource("histories")
+  void productionEqualsStagingAndARerunConverges(DatabaseKind kind, int history, List<String> edits)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      List<String> history =
+          edits.stream()
+              .map(edit -> kind == DatabaseKind.MARIADB ? edit.replace('"', '`') : edit)
+              .toList();
+      int round = history.indexOf(PROPAGATE);
+      if (round >= 0) {
+        session.edit(history.subList(0, round).toArray(String[]::new));
+        assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+        history = history.subList(round + 1, history.size());
+      }
+      session.edit(history.toArray(String[]::new));
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+
+      // As if the run died after production's commit, before staging's bookkeeping.
+      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+      PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(rerun.refused()).as("%s", rerun.conflicts()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+}
