@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.TableMetadata;
 
@@ -206,7 +207,7 @@ final class TablePlanner {
         actions.values().stream()
             .filter(a -> a.kind() == RowAction.Kind.MOVE)
             .map(RowAction::fromKey)
-            .collect(java.util.stream.Collectors.toSet()));
+            .collect(Collectors.toSet()));
     Set<String> earlyDeletes = new HashSet<>(unique.earlyDeletes());
     earlyDeletes.addAll(
         clearWayForMoves(cascades.referencingMovedAway(productionTable, production), actions));

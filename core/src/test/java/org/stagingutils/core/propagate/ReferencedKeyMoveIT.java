@@ -59,17 +59,17 @@ class ReferencedKeyMoveIT {
   void productionEqualsStagingAndARerunConverges(DatabaseKind kind, int history, List<String> edits)
       throws Exception {
     try (StagingSession session = new StagingSession(kind)) {
-      List<String> history =
+      List<String> remaining =
           edits.stream()
               .map(edit -> kind == DatabaseKind.MARIADB ? edit.replace('"', '`') : edit)
               .toList();
-      int round = history.indexOf(PROPAGATE);
+      int round = remaining.indexOf(PROPAGATE);
       if (round >= 0) {
-        session.edit(history.subList(0, round).toArray(String[]::new));
+        session.edit(remaining.subList(0, round).toArray(String[]::new));
         assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
-        history = history.subList(round + 1, history.size());
+        remaining = remaining.subList(round + 1, remaining.size());
       }
-      session.edit(history.toArray(String[]::new));
+      session.edit(remaining.toArray(String[]::new));
 
       PropagationResult result = session.propagate(ConflictPolicy.FAIL);
 
