@@ -47,14 +47,14 @@ public final class RandomWorkload {
   }
 
   private String next() {
-    int group = pick(100, 101, 102, 200, 300, 301, 302, 303);
+    int group = pick(100, 101, 102, 150, 200, 300, 301, 302, 303);
     int entry = pick(1001, 1002, 2001, 3001, 3002, 3003, 3004);
     String part = "'P-" + random.nextInt(6) + "'";
     String currency = "'" + pick("USD", "EUR", "GBP") + "'";
     String date = "DATE '2024-0" + (1 + random.nextInt(6)) + "-01'";
     String attr = "'" + pick("color", "size", "fit", "waterproof") + "'";
     String promo = quote.apply("PromoRule");
-    return switch (random.nextInt(22)) {
+    return switch (random.nextInt(27)) {
       case 0, 1 ->
           "INSERT INTO CATGROUP (CATGROUP_ID, CATALOG_ID, PARENT_ID, IDENTIFIER) VALUES ("
               + group
@@ -157,6 +157,30 @@ public final class RandomWorkload {
               + "', "
               + entry
               + ")";
+        // a key change, allowed once nothing points at the row: its children went or moved first
+      case 22 ->
+          "UPDATE CATGROUP SET CATGROUP_ID = "
+              + pick(101, 150, 302, 303)
+              + " WHERE CATGROUP_ID = "
+              + group;
+      case 23 -> "DELETE FROM CATGPENREL WHERE CATGROUP_ID = " + group;
+      case 24 ->
+          "UPDATE CATGPENREL SET CATGROUP_ID = "
+              + pick(100, 150, 200, 300)
+              + " WHERE CATGROUP_ID = "
+              + group;
+      case 25 ->
+          "UPDATE "
+              + promo
+              + " SET "
+              + quote.apply("CatEntryId")
+              + " = "
+              + entry
+              + " WHERE "
+              + quote.apply("RuleId")
+              + " = "
+              + random.nextInt(6);
+      case 26 -> "DELETE FROM ATTRVAL WHERE CATENTRY_ID = " + entry;
       default ->
           "DELETE FROM " + promo + " WHERE " + quote.apply("RuleId") + " = " + random.nextInt(6);
     };
