@@ -185,7 +185,7 @@ final class TablePlanner {
                   : RowAction.Kind.UPDATE;
       actions.put(key, RowAction.of(kind, key));
     }
-    foldKeyMoves(changes, actions);
+    ActionRewrites.foldKeyMoves(changes, actions);
     UniqueCollisions.Outcome unique =
         new UniqueCollisions(dialect, batchSize)
             .find(table, productionTable, uniqueValues, actions, production);
@@ -210,14 +210,15 @@ final class TablePlanner {
             .collect(Collectors.toSet()));
     Set<String> earlyDeletes = new HashSet<>(unique.earlyDeletes());
     earlyDeletes.addAll(
-        clearWayForMoves(cascades.referencingMovedAway(productionTable, production), actions));
+        ActionRewrites.clearWayForMoves(
+            cascades.referencingMovedAway(productionTable, production), actions));
     Set<String> early = new HashSet<>(earlyDeletes);
     actions.values().stream()
         .filter(a -> a.kind() == RowAction.Kind.REPLACE)
         .forEach(a -> early.add(a.key()));
     // What the early deletes cascade to through the tree goes early too, for the child tables.
     Set<String> underEarly = cascades.selfCascade(productionTable, early, production);
-    rewriteCascaded(underEarly, desired, skippedKeys, actions);
+    ActionRewrites.rewriteCascaded(underEarly, desired, skippedKeys, actions);
     early.addAll(underEarly);
     cascades.replaced(productionTable, early);
     cascades.deleted(productionTable, deletedRows(changes, desired, have));
@@ -230,71 +231,6 @@ final class TablePlanner {
         earlyDeletes,
         unique.parked(),
         unique.freed());
-  }
-
-  /**
-   * Staging's rows that an early delete's cascade through the tree takes from production before the
-   * upserts: inserted after it rather than updated or moved where nothing is left.
-   */
-  private static void rewriteCascaded(
-      Set<String> underEarly,
-      Map<String, String> desired,
-      Set<String> skippedKeys,
-      Map<String, RowAction> actions) {
-    for (String key : underEarly) {
-      RowAction action = actions.get(key);
-      boolean rewrite =
-          action == null
-              ? desired.containsKey(key) && !skippedKeys.contains(key)
-              : action.kind() == RowAction.Kind.UPDATE;
-      if (rewrite) {
-        actions.put(key, RowAction.of(RowAction.Kind.INSERT, key));
-      }
-    }
-    // A row whose key moved away from inside the subtree: nothing is left to move in place.
-    for (RowAction action : List.copyOf(actions.values())) {
-      if (action.kind() == RowAction.Kind.MOVE && underEarly.contains(action.fromKey())) {
-        actions.put(action.key(), RowAction.of(RowAction.Kind.INSERT, action.key()));
-      }
-    }
-  }
-
-  /**
-   * Takes the production rows at {@code blocking}, which reference a row this run moves to another
-   * key, out of its way before the upserts: a delete goes early, an update or a move becomes a
-   * delete before the upserts and an insert among them.
-   *
-   * @return the keys to delete before the upserts
-   */
-  private static Set<String> clearWayForMoves(
-      Set<String> blocking, Map<String, RowAction> actions) {
-    Set<String> early = new HashSet<>();
-    if (blocking.isEmpty()) {
-      return early;
-    }
-    for (RowAction action : List.copyOf(actions.values())) {
-      switch (action.kind()) {
-        case DELETE -> {
-          if (blocking.contains(action.key())) {
-            early.add(action.key());
-          }
-        }
-        case UPDATE -> {
-          if (blocking.contains(action.key())) {
-            actions.put(action.key(), RowAction.of(RowAction.Kind.REPLACE, action.key()));
-          }
-        }
-        case MOVE -> {
-          if (blocking.contains(action.fromKey())) {
-            actions.put(action.key(), RowAction.of(RowAction.Kind.INSERT, action.key()));
-            actions.put(action.fromKey(), RowAction.of(RowAction.Kind.DELETE, action.fromKey()));
-            early.add(action.fromKey());
-          }
-        }
-        default -> {}
-      }
-    }
-    return early;
   }
 
   /** Records a conflict: whether its row waits (every policy but overwrite writes it anyway). */
@@ -392,24 +328,6 @@ final class TablePlanner {
       }
     }
     return deleted;
-  }
-
-  /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */
-  private static void foldKeyMoves(TableChanges changes, Map<String, RowAction> actions) {
-    changes
-        .keyMoves()
-        .forEach(
-            (current, origin) -> {
-              RowAction insert = actions.get(current);
-              RowAction delete = actions.get(origin);
-              if (insert != null
-                  && delete != null
-                  && insert.kind() == RowAction.Kind.INSERT
-                  && delete.kind() == RowAction.Kind.DELETE) {
-                actions.remove(origin);
-                actions.put(current, new RowAction(RowAction.Kind.MOVE, current, origin));
-              }
-            });
   }
 
   private static boolean sameRow(String image, String expected) {
