@@ -38,9 +38,18 @@ final class ChangeSetSelection {
 
   private record Resolution(List<MissingPrerequisite> missing, List<MissingPrerequisite> taken) {}
 
-  /** A pending row's reference to a pending row of a staged table. */
+  /**
+   * A pending row's reference to a pending row of a staged table.
+   *
+   * @param change for a production row's reference: what the parent's pending change does to the
+   *     row referenced ("deletes", "gives a new key"); null for staging's references
+   */
   private record Reference(
-      TableMetadata child, String childKey, TableMetadata parent, String parentKey) {}
+      TableMetadata child,
+      String childKey,
+      TableMetadata parent,
+      String parentKey,
+      String change) {}
 
   private final Dialect dialect;
   private final StagedSchema schema;
@@ -128,8 +137,8 @@ final class ChangeSetSelection {
         }
       }
       for (Reference ref : stillReferenced) {
-        // A selected delete would pull the row from under a production row whose own pending
-        // change (which points it elsewhere, or deletes it) is not selected.
+        // A selected delete or key change would pull the row from under a production row whose
+        // own pending change (which points it elsewhere, or deletes it) is not selected.
         if (selected.get(ref.parent()).contains(ref.parentKey())
             && !selected.get(ref.child()).contains(ref.childKey())) {
           String reason =
@@ -137,7 +146,8 @@ final class ChangeSetSelection {
                   + row(ref.parent(), ref.parentKey())
                   + " in production, which change set "
                   + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
-                  + " deletes";
+                  + " "
+                  + ref.change();
           missing.add(prerequisite(changes, ref.child(), ref.childKey(), reason));
           toTake
               .computeIfAbsent(ref.child(), t -> new LinkedHashMap<>())
@@ -210,9 +220,10 @@ final class ChangeSetSelection {
   }
 
   /**
-   * Production rows of pending staged tables that reference a row some pending change deletes,
-   * where the referencing row has a pending change of its own: propagating the delete without that
-   * change would fail on the foreign key, or cascade a row staging keeps.
+   * Production rows of pending staged tables that reference a row some pending change deletes or
+   * gives a new key, where the referencing row has a pending change of its own: propagating the
+   * delete or the key change without that change would fail on the foreign key, or cascade a row
+   * staging keeps.
    */
   private List<Reference> referencedInProduction(
       Map<TableMetadata, TablePlan> plans,
@@ -222,14 +233,19 @@ final class ChangeSetSelection {
     List<Reference> references = new ArrayList<>();
     for (TablePlan parentPlan : plans.values()) {
       TableMetadata parent = parentPlan.table();
-      List<String> deletes =
-          parentPlan.actions().stream()
-              .filter(a -> a.kind() == RowAction.Kind.DELETE)
-              .map(RowAction::key)
-              .toList();
-      if (deletes.isEmpty()) {
+      // by the key production has now: the row's own key, or where a key change moves it from
+      Map<String, RowAction> changed = new HashMap<>();
+      for (RowAction action : parentPlan.actions()) {
+        if (action.kind() == RowAction.Kind.DELETE) {
+          changed.put(action.key(), action);
+        } else if (action.kind() == RowAction.Kind.MOVE) {
+          changed.put(action.fromKey(), action);
+        }
+      }
+      if (changed.isEmpty()) {
         continue;
       }
+      List<String> productionKeys = List.copyOf(changed.keySet());
       for (TableMetadata child : plans.keySet()) {
         for (ForeignKey fk : child.foreignKeys()) {
           if (!fk.referencedTable().name().equals(parent.name().name())
@@ -240,11 +256,20 @@ final class ChangeSetSelection {
           new ProductionReferences(dialect, schema.productionTable(child), batchSize)
               .find(
                   fk,
-                  deletes,
+                  productionKeys,
                   production,
                   (childKey, parentKey) -> {
-                    if (childChanges.dirtyKeys().contains(childKey)) {
-                      references.add(new Reference(child, childKey, parent, parentKey));
+                    RowAction action = changed.get(parentKey);
+                    if (action != null && childChanges.dirtyKeys().contains(childKey)) {
+                      references.add(
+                          new Reference(
+                              child,
+                              childKey,
+                              parent,
+                              action.key(),
+                              action.kind() == RowAction.Kind.MOVE
+                                  ? "gives a new key"
+                                  : "deletes"));
                     }
                   });
         }
@@ -290,7 +315,7 @@ final class ChangeSetSelection {
                 for (int i = 0; i < fks.size(); i++) {
                   TableMetadata parent = byName.get(fks.get(i).referencedTable().name());
                   if (values[i] != null && !KeyCodec.texts(values[i]).contains(null)) {
-                    references.add(new Reference(child, key, parent, values[i]));
+                    references.add(new Reference(child, key, parent, values[i], null));
                   }
                 }
               });

@@ -123,6 +123,40 @@ class ChangeSetPropagationIT {
     }
   }
 
+  /**
+   * A category can get a new key in staging only once nothing points at it: its placements, deleted
+   * under another change set, are a prerequisite of the key change, whose move production's foreign
+   * key would refuse while they are there.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aKeyChangeNeedsTheSetThatRemovedWhatPointedAtTheRow(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn("clear-placements", "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102");
+      session.editIn("renumber", "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102");
+      var before = session.production();
+
+      PropagationResult alone = session.propagate(List.of("renumber"), false);
+
+      assertThat(alone.refused()).as(alone.message()).isTrue();
+      assertThat(alone.missingPrerequisites())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> {
+                assertThat(p.changeSet()).isEqualTo("clear-placements");
+                assertThat(p.reason()).contains("which change set renumber gives a new key");
+              });
+      assertThat(session.production()).isEqualTo(before);
+      assertThat(session.pending()).isEqualTo(3);
+
+      PropagationResult withPrerequisites = session.propagate(List.of("renumber"), true);
+
+      assertThat(withPrerequisites.refused()).as(withPrerequisites.message()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aRowEditedUnderTwoChangeSetsBelongsToTheLastOne(DatabaseKind kind) throws Exception {
