@@ -44,6 +44,7 @@ final class ReferenceAnalysis {
       Map<String, Conflict> found = new LinkedHashMap<>();
       missingParents(plan, plans, staged, snapshot, production, found);
       referencedDeletes(plan, staged, production, found);
+      referencedOldKeys(plan, plans, staged, production, found);
       if (!found.isEmpty()) {
         conflicts.put(plan.table(), found);
       }
@@ -171,6 +172,77 @@ final class ReferenceAnalysis {
                           + fk.name()
                           + ")")));
     }
+  }
+
+  /**
+   * A row moved to a new key in place takes rows referencing it through {@code ON UPDATE CASCADE}
+   * along; any other production row still pointing at its old key makes the move fail, unless this
+   * run deletes or changes that row first: one inserted in production meanwhile (an order line, a
+   * placement staging never saw) is a conflict of the moved row.
+   */
+  private void referencedOldKeys(
+      TablePlan plan,
+      Map<TableMetadata, TablePlan> plans,
+      Map<String, TableMetadata> staged,
+      Connection production,
+      Map<String, Conflict> found)
+      throws SQLException {
+    Map<String, String> movedTo = new LinkedHashMap<>();
+    plan.actions().stream()
+        .filter(a -> a.kind() == RowAction.Kind.MOVE)
+        .forEach(a -> movedTo.put(a.fromKey(), a.key()));
+    if (movedTo.isEmpty()) {
+      return;
+    }
+    TableMetadata parent = schema.productionTable(plan.table());
+    MetadataReader reader = new MetadataReader(production, dialect);
+    for (ForeignKey fk : reader.referencingForeignKeys(parent.name())) {
+      if (fk.updateRule() == DatabaseMetaData.importedKeyCascade
+          || !fk.referencedColumns().equals(parent.captureKey().orElseThrow().columns())) {
+        continue;
+      }
+      Set<String> handled = rowsThisRunChanges(plans.get(staged.get(fk.table().name())));
+      TableMetadata child = reader.read(fk.table());
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      new ProductionReferences(dialect, child, batchSize)
+          .find(
+              fk,
+              List.copyOf(movedTo.keySet()),
+              production,
+              (childKey, oldKey) -> {
+                if (!handled.contains(childKey)) {
+                  counts.merge(oldKey, 1, Integer::sum);
+                }
+              });
+      counts.forEach(
+          (oldKey, count) ->
+              found.putIfAbsent(
+                  movedTo.get(oldKey),
+                  new Conflict(
+                      plan.table().name().name(),
+                      KeyCodec.asMap(plan.table(), movedTo.get(oldKey)),
+                      ConflictKind.REFERENCE,
+                      "staging gives this row a new key, but "
+                          + count
+                          + " row(s) of "
+                          + child.name().name()
+                          + " still reference its old key "
+                          + KeyCodec.asMap(plan.table(), oldKey)
+                          + " in production (foreign key "
+                          + fk.name()
+                          + ")")));
+    }
+  }
+
+  /** Production keys of the rows {@code plan} deletes, replaces or moves away: none without one. */
+  private static Set<String> rowsThisRunChanges(TablePlan plan) {
+    Set<String> keys = new HashSet<>();
+    if (plan != null) {
+      for (RowAction action : plan.actions()) {
+        keys.add(action.kind() == RowAction.Kind.MOVE ? action.fromKey() : action.key());
+      }
+    }
+    return keys;
   }
 
   /** How many production rows of {@code child} reference each of the keys, by key. */

@@ -86,4 +86,38 @@ class ReferencedKeyMoveIT {
       assertThat(session.pending()).isZero();
     }
   }
+
+  /**
+   * Rows inserted in production during the session that point at the old key (a placement staging
+   * never saw, an order line of the live store) would make the move fail: a conflict, found before
+   * anything is written.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(DatabaseKind.class)
+  void rowsOnlyProductionHasPointingAtTheOldKeyAreAConflict(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editProduction(
+          "INSERT INTO CATGPENREL (CATGROUP_ID, CATENTRY_ID, DISPLAY_SEQ) VALUES (102, 2001, 9)",
+          "INSERT INTO ORDERITEMS (ORDERITEMS_ID, CATENTRY_ID, QUANTITY, PRICE, TIMECREATED)"
+              + " VALUES (50003, 1002, 1, 129, TIMESTAMP '2024-06-01 10:00:00')");
+      session.edit(
+          "DELETE FROM CATGPENREL WHERE CATGROUP_ID = 102",
+          "UPDATE CATGROUP SET CATGROUP_ID = 150 WHERE CATGROUP_ID = 102",
+          "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
+          "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002",
+          "DELETE FROM CATGPENREL WHERE CATENTRY_ID = 1002",
+          "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002");
+      var before = session.production();
+
+      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
+
+      assertThat(result.refused()).isTrue();
+      assertThat(result.conflicts())
+          .extracting(c -> c.kind() + " " + c.key().values() + " " + c.message())
+          .anySatisfy(c -> assertThat(c).contains("REFERENCE [150]", "still reference its old key"))
+          .anySatisfy(
+              c -> assertThat(c).contains("REFERENCE [1502]", "still reference its old key"));
+      assertThat(session.production()).isEqualTo(before);
+    }
+  }
 }
