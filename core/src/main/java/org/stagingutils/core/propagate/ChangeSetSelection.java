@@ -328,11 +328,13 @@ final class ChangeSetSelection {
    * holds the capture time of each row's last log row): a row also changed later waits whole, so
    * production never gets a state that mixes both sides of the cutoff.
    */
-  static Map<TableMetadata, TablePlan> before(
+  Map<TableMetadata, TablePlan> before(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,
       Map<Long, java.time.Instant> captureTimes,
-      java.time.Instant before) {
+      java.time.Instant before,
+      Connection production)
+      throws SQLException {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
     changes.forEach(
         (table, tableChanges) -> {
@@ -346,8 +348,38 @@ final class ChangeSetSelection {
           }
           selected.put(table, keys);
         });
-    holdBackTakers(plans, selected);
+    List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
+    boolean dropped = true;
+    while (dropped) {
+      dropped = holdBackTakers(plans, selected) | holdBackReferenced(stillReferenced, selected);
+    }
     return narrow(plans, changes, selected);
+  }
+
+  /**
+   * Drops the selected deletes and key changes of rows that a production row still references whose
+   * own pending change waits: without that change the delete or the move would fail on the foreign
+   * key, or cascade away a row staging keeps.
+   *
+   * @return whether anything was dropped
+   */
+  private static boolean holdBackReferenced(
+      List<Reference> stillReferenced, Map<TableMetadata, Set<String>> selected) {
+    boolean dropped = false;
+    for (Reference ref : stillReferenced) {
+      if (selected.get(ref.parent()).contains(ref.parentKey())
+          && !selected.get(ref.child()).contains(ref.childKey())) {
+        selected.get(ref.parent()).remove(ref.parentKey());
+        dropped = true;
+        LOG.info(
+            "{} {} waits: {} {} still references it in production and changes later",
+            ref.parent().name(),
+            KeyCodec.asMap(ref.parent(), ref.parentKey()),
+            ref.child().name(),
+            KeyCodec.asMap(ref.child(), ref.childKey()));
+      }
+    }
+    return dropped;
   }
 
   private static java.time.Instant capturedAt(
@@ -362,9 +394,12 @@ final class ChangeSetSelection {
   /**
    * Drops, transitively, the selected rows that take a unique value an unselected row frees:
    * written alone they would collide in production with that row, so they wait for it.
+   *
+   * @return whether anything was dropped
    */
-  private static void holdBackTakers(
+  private static boolean holdBackTakers(
       Map<TableMetadata, TablePlan> plans, Map<TableMetadata, Set<String>> selected) {
+    boolean droppedAny = false;
     boolean dropped = true;
     while (dropped) {
       dropped = false;
@@ -374,6 +409,7 @@ final class ChangeSetSelection {
           if (keys.contains(freed.takerKey()) && !keys.contains(freed.holderKey())) {
             keys.remove(freed.takerKey());
             dropped = true;
+            droppedAny = true;
             LOG.info(
                 "{} {} waits: it takes {}, which a later change of {} frees",
                 plan.table().name(),
@@ -384,6 +420,7 @@ final class ChangeSetSelection {
         }
       }
     }
+    return droppedAny;
   }
 
   private static Map<TableMetadata, TablePlan> narrow(

@@ -94,7 +94,9 @@ public final class StagingPropagation {
         Map<Long, Instant> captured =
             new ChangeLogReader(control, request.batchSize())
                 .captureTimes(snapshot, lastIds.build());
-        plans = ChangeSetSelection.before(plans, changes, captured, request.before().get());
+        plans =
+            new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
+                .before(plans, changes, captured, request.before().get(), target);
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {

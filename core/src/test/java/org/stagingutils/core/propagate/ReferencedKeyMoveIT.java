@@ -120,4 +120,61 @@ class ReferencedKeyMoveIT {
       assertThat(session.production()).isEqualTo(before);
     }
   }
+
+  /**
+   * With {@code --before}, a product's rule pointed elsewhere before the cutoff and edited again
+   * after it waits whole; so must the product's key change, which production's rule, still pointing
+   * at the old key, would refuse.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(DatabaseKind.class)
+  void aKeyChangeWaitsForTheRowStillPointingAtItInProduction(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String promo = session.q("PromoRule");
+      String rule = session.q("RuleId");
+      String product = session.q("CatEntryId");
+      session.edit("INSERT INTO " + promo + " (" + rule + ", " + product + ") VALUES (3, 1002)");
+      assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+      session.edit(
+          "UPDATE " + promo + " SET " + product + " = 2001 WHERE " + rule + " = 3",
+          "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
+          "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002",
+          "DELETE FROM CATGPENREL WHERE CATENTRY_ID = 1002",
+          "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002");
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.edit(
+          "UPDATE " + promo + " SET " + session.q("Priority") + " = 5 WHERE " + rule + " = 3");
+
+      PropagationRequest base = session.request(ConflictPolicy.FAIL);
+      PropagationResult result =
+          new StagingPropagation()
+              .propagate(
+                  new PropagationRequest(
+                      base.config(),
+                      base.tables(),
+                      ConflictPolicy.FAIL,
+                      base.transaction(),
+                      base.batchSize(),
+                      false,
+                      java.util.Optional.empty(),
+                      java.util.Optional.of(cutoff),
+                      base.retainDays(),
+                      List.of(),
+                      false));
+
+      assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
+      assertThat(
+              session
+                  .production()
+                  .get(org.stagingutils.core.testdb.CatalogSchema.storedName(kind, "CATENTRY")))
+          .anySatisfy(row -> assertThat(row).containsIgnoringCase("CATENTRY_ID=1002;"));
+      assertThat(session.pending()).isPositive();
+
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
 }
