@@ -218,6 +218,12 @@ final class TablePlanner {
         .forEach(a -> early.add(a.key()));
     // What the early deletes cascade to through the tree goes early too, for the child tables.
     Set<String> underEarly = cascades.selfCascade(productionTable, early, production);
+    // rows of the subtree that staging never changed are still staging's: read to write them again
+    Set<String> unchanged = new HashSet<>(underEarly);
+    unchanged.removeAll(changes.dirtyKeys());
+    if (!unchanged.isEmpty()) {
+      fetchUnlogged(table, unchanged, changes, desired, uniqueValues, have, snapshot);
+    }
     ActionRewrites.rewriteCascaded(underEarly, desired, skippedKeys, actions);
     early.addAll(underEarly);
     cascades.replaced(productionTable, early);
