@@ -71,19 +71,7 @@ class ReferencedKeyMoveIT {
       }
       session.edit(remaining.toArray(String[]::new));
 
-      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
-
-      assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
-      assertThat(session.production()).isEqualTo(session.staging());
-      assertThat(session.pending()).isZero();
-
-      // As if the run died after production's commit, before staging's bookkeeping.
-      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
-      PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
-
-      assertThat(rerun.refused()).as("%s", rerun.conflicts()).isFalse();
-      assertThat(session.production()).isEqualTo(session.staging());
-      assertThat(session.pending()).isZero();
+      session.propagateAndRerunAfterCrash();
     }
   }
 

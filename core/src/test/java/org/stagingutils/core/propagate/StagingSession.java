@@ -133,6 +133,31 @@ public final class StagingSession implements AutoCloseable {
     return new StagingPropagation().propagate(request(policy));
   }
 
+  /**
+   * Propagates with {@code --on-conflict fail}, then again as if that run died after production's
+   * commit, before staging's bookkeeping: each time production must equal staging with nothing left
+   * pending.
+   *
+   * @return the second run's result
+   */
+  public PropagationResult propagateAndRerunAfterCrash() throws SQLException {
+    PropagationResult result = propagate(ConflictPolicy.FAIL);
+    org.assertj.core.api.Assertions.assertThat(result.refused())
+        .as("%s %s", result.message(), result.conflicts())
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(production()).isEqualTo(staging());
+    org.assertj.core.api.Assertions.assertThat(pending()).isZero();
+
+    edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+    PropagationResult rerun = propagate(ConflictPolicy.FAIL);
+    org.assertj.core.api.Assertions.assertThat(rerun.refused())
+        .as("%s", rerun.conflicts())
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(production()).isEqualTo(staging());
+    org.assertj.core.api.Assertions.assertThat(pending()).isZero();
+    return rerun;
+  }
+
   /** Runs statements in staging as an editor would. */
   public void edit(String... sql) throws SQLException {
     pair.staging().execute(sql);
