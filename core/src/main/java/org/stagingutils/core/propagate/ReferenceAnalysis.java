@@ -149,7 +149,7 @@ final class ReferenceAnalysis {
         continue;
       }
       TableMetadata child = reader.read(fk.table());
-      Map<String, Integer> children = countReferences(child, fk, deletes, production);
+      Map<String, Integer> children = countReferences(child, fk, deletes, production, k -> true);
       children.forEach(
           (parentKey, count) ->
               found.putIfAbsent(
@@ -203,17 +203,9 @@ final class ReferenceAnalysis {
       }
       Set<String> handled = rowsThisRunChanges(plans.get(staged.get(fk.table().name())));
       TableMetadata child = reader.read(fk.table());
-      Map<String, Integer> counts = new LinkedHashMap<>();
-      new ProductionReferences(dialect, child, batchSize)
-          .find(
-              fk,
-              List.copyOf(movedTo.keySet()),
-              production,
-              (childKey, oldKey) -> {
-                if (!handled.contains(childKey)) {
-                  counts.merge(oldKey, 1, Integer::sum);
-                }
-              });
+      Map<String, Integer> counts =
+          countReferences(
+              child, fk, List.copyOf(movedTo.keySet()), production, k -> !handled.contains(k));
       counts.forEach(
           (oldKey, count) ->
               found.putIfAbsent(
@@ -245,9 +237,16 @@ final class ReferenceAnalysis {
     return keys;
   }
 
-  /** How many production rows of {@code child} reference each of the keys, by key. */
+  /**
+   * How many production rows of {@code child} reference each of the keys, by key, counting only the
+   * rows whose own key {@code counted} accepts.
+   */
   private Map<String, Integer> countReferences(
-      TableMetadata child, ForeignKey fk, List<String> parentKeys, Connection production)
+      TableMetadata child,
+      ForeignKey fk,
+      List<String> parentKeys,
+      Connection production,
+      java.util.function.Predicate<String> counted)
       throws SQLException {
     Map<String, Integer> counts = new LinkedHashMap<>();
     new ProductionReferences(dialect, child, batchSize)
@@ -255,7 +254,11 @@ final class ReferenceAnalysis {
             fk,
             parentKeys,
             production,
-            (childKey, parentKey) -> counts.merge(parentKey, 1, Integer::sum));
+            (childKey, parentKey) -> {
+              if (counted.test(childKey)) {
+                counts.merge(parentKey, 1, Integer::sum);
+              }
+            });
     return counts;
   }
 }
