@@ -64,12 +64,20 @@ final class ActionRewrites {
    * key, out of its way before the upserts: a delete goes early, an update or a move becomes a
    * delete before the upserts and an insert among them.
    *
+   * @param doomed production rows that a late delete of this run cascades away, which the log may
+   *     not mention (MariaDB): those in the way go early, without an action of their own
    * @return the keys to delete before the upserts
    */
-  static Set<String> clearWayForMoves(Set<String> blocking, Map<String, RowAction> actions) {
+  static Set<String> clearWayForMoves(
+      Set<String> blocking, Set<String> doomed, Map<String, RowAction> actions) {
     Set<String> early = new HashSet<>();
     if (blocking.isEmpty()) {
       return early;
+    }
+    for (String key : blocking) {
+      if (doomed.contains(key) && !actions.containsKey(key)) {
+        actions.put(key, RowAction.of(RowAction.Kind.DELETE, key));
+      }
     }
     for (RowAction action : List.copyOf(actions.values())) {
       switch (action.kind()) {

@@ -40,6 +40,14 @@ final class CascadeClosure {
     }
   }
 
+  /**
+   * Production keys of {@code table} gone before the upserts: deleted early, or taken along by the
+   * cascade of an early delete.
+   */
+  Set<String> goneBeforeUpserts(TableMetadata table) {
+    return replaced.getOrDefault(table.name().name(), Set.of());
+  }
+
   /** Records production keys of {@code table} that this run deletes after the upserts. */
   void deleted(TableMetadata table, Set<String> keys) {
     if (!keys.isEmpty()) {
@@ -72,14 +80,18 @@ final class CascadeClosure {
     return referencing;
   }
 
-  /** Whether a cascade of this run may reach rows of {@code table}, whose log may say nothing. */
+  /**
+   * Whether a cascade of this run may reach rows of {@code table}, or rows of it may stand in the
+   * way of a key move: the log may say nothing of them.
+   */
   boolean reaches(TableMetadata table) {
     return table.foreignKeys().stream()
         .anyMatch(
             fk ->
                 fk.cascadesDeletes()
-                    && !fk.selfReferencing()
-                    && replaced.containsKey(fk.referencedTable().name()));
+                        && !fk.selfReferencing()
+                        && replaced.containsKey(fk.referencedTable().name())
+                    || movedAway.containsKey(fk.referencedTable().name()));
   }
 
   /**

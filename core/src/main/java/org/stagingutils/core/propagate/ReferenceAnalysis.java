@@ -35,7 +35,10 @@ final class ReferenceAnalysis {
 
   /** Conflicts per staging table, by the key of the row that cannot be written. */
   Map<TableMetadata, Map<String, Conflict>> find(
-      Map<TableMetadata, TablePlan> plans, Connection snapshot, Connection production)
+      Map<TableMetadata, TablePlan> plans,
+      CascadeClosure cascades,
+      Connection snapshot,
+      Connection production)
       throws SQLException {
     Map<TableMetadata, Map<String, Conflict>> conflicts = new LinkedHashMap<>();
     Map<String, TableMetadata> staged = new HashMap<>();
@@ -44,7 +47,7 @@ final class ReferenceAnalysis {
       Map<String, Conflict> found = new LinkedHashMap<>();
       missingParents(plan, plans, staged, snapshot, production, found);
       referencedDeletes(plan, staged, production, found);
-      referencedOldKeys(plan, plans, staged, production, found);
+      referencedOldKeys(plan, plans, staged, cascades, production, found);
       if (!found.isEmpty()) {
         conflicts.put(plan.table(), found);
       }
@@ -177,13 +180,15 @@ final class ReferenceAnalysis {
   /**
    * A row moved to a new key in place takes rows referencing it through {@code ON UPDATE CASCADE}
    * along; any other production row still pointing at its old key makes the move fail, unless this
-   * run deletes or changes that row first: one inserted in production meanwhile (an order line, a
-   * placement staging never saw) is a conflict of the moved row.
+   * run deletes or changes that row first, or an early delete's cascade takes it: one inserted in
+   * production meanwhile (an order line, a placement staging never saw) is a conflict of the moved
+   * row.
    */
   private void referencedOldKeys(
       TablePlan plan,
       Map<TableMetadata, TablePlan> plans,
       Map<String, TableMetadata> staged,
+      CascadeClosure cascades,
       Connection production,
       Map<String, Conflict> found)
       throws SQLException {
@@ -203,6 +208,7 @@ final class ReferenceAnalysis {
       }
       Set<String> handled = rowsThisRunChanges(plans.get(staged.get(fk.table().name())));
       TableMetadata child = reader.read(fk.table());
+      handled.addAll(cascades.goneBeforeUpserts(child));
       Map<String, Integer> counts =
           countReferences(
               child, fk, List.copyOf(movedTo.keySet()), production, k -> !handled.contains(k));

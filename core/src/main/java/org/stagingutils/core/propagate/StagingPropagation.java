@@ -86,8 +86,10 @@ public final class StagingPropagation {
       boundLockWaits(production, target, request.lockTimeout());
 
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
+      // Every dialect: an early delete's cascade takes rows that staging still has.
+      CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
       Map<TableMetadata, TablePlan> plans =
-          plan(request, staging, schema, snapshot, target, changes);
+          plan(request, staging, schema, snapshot, target, changes, cascades);
       if (request.before().isPresent()) {
         LogIds.Builder lastIds = new LogIds.Builder();
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
@@ -148,7 +150,7 @@ public final class StagingPropagation {
       }
       Map<TableMetadata, Map<String, Conflict>> unreferenceable =
           new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
-              .find(plans, snapshot, target);
+              .find(plans, cascades, snapshot, target);
       Map<TableMetadata, TablePlan> checked = new LinkedHashMap<>();
       plans.forEach(
           (table, plan) ->
@@ -260,7 +262,8 @@ public final class StagingPropagation {
       StagedSchema schema,
       Connection snapshot,
       Connection target,
-      Map<TableMetadata, TableChanges> changesByTable)
+      Map<TableMetadata, TableChanges> changesByTable,
+      CascadeClosure cascades)
       throws SQLException {
     ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
@@ -272,8 +275,6 @@ public final class StagingPropagation {
                 !staging.dialect().capturesCascadedChanges()
                     && CascadingParents.of(schema.staging()).contains(table.name().name()));
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
-    // Every dialect: an early delete's cascade takes rows that staging still has.
-    CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
       reader.read(snapshot, table.name().name(), changes);

@@ -211,7 +211,7 @@ final class TablePlanner {
     Set<String> earlyDeletes = new HashSet<>(unique.earlyDeletes());
     earlyDeletes.addAll(
         ActionRewrites.clearWayForMoves(
-            cascades.referencingMovedAway(productionTable, production), actions));
+            blockingMoves(cascades, productionTable, cascaded, production), doomed, actions));
     Set<String> early = new HashSet<>(earlyDeletes);
     actions.values().stream()
         .filter(a -> a.kind() == RowAction.Kind.REPLACE)
@@ -227,7 +227,12 @@ final class TablePlanner {
     ActionRewrites.rewriteCascaded(underEarly, desired, skippedKeys, actions);
     early.addAll(underEarly);
     cascades.replaced(productionTable, early);
-    cascades.deleted(productionTable, deletedRows(changes, desired, have));
+    // A row moved in place keeps its children: only rows that go for good take theirs along.
+    Set<String> goneForGood = deletedRows(changes, desired, have);
+    actions.values().stream()
+        .filter(a -> a.kind() == RowAction.Kind.MOVE)
+        .forEach(a -> goneForGood.remove(a.fromKey()));
+    cascades.deleted(productionTable, goneForGood);
     return new TablePlan(
         table,
         List.copyOf(actions.values()),
@@ -237,6 +242,21 @@ final class TablePlanner {
         earlyDeletes,
         unique.parked(),
         unique.freed());
+  }
+
+  /**
+   * Production rows in the way of a key move that are still there when it runs: an early delete's
+   * cascade takes the others before the upserts.
+   */
+  private static Set<String> blockingMoves(
+      CascadeClosure cascades,
+      TableMetadata productionTable,
+      Set<String> cascaded,
+      Connection production)
+      throws SQLException {
+    Set<String> blocking = cascades.referencingMovedAway(productionTable, production);
+    blocking.removeAll(cascaded);
+    return blocking;
   }
 
   /** Records a conflict: whether its row waits (every policy but overwrite writes it anyway). */

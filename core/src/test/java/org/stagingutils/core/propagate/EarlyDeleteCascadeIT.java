@@ -43,17 +43,8 @@ class EarlyDeleteCascadeIT {
               + " (3001, 'AUR-DRS-002', 'Successor', TIMESTAMP '2024-05-01 10:00:00',"
               + " '11111111-2222-4333-8444-555555555555')");
 
-      PropagationResult result = session.propagate(ConflictPolicy.FAIL);
-
-      assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
-      assertThat(result.conflicts()).isEmpty();
-      assertThat(session.production()).isEqualTo(session.staging());
-      assertThat(session.pending()).isZero();
-
-      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
-      PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
-      assertThat(rerun.refused()).as("%s", rerun.conflicts()).isFalse();
-      assertThat(session.production()).isEqualTo(session.staging());
+      // --on-conflict fail: a conflict would refuse the run
+      session.propagateAndRerunAfterCrash();
     }
   }
 }

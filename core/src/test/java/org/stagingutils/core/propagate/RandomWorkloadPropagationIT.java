@@ -4,6 +4,7 @@ package org.stagingutils.core.propagate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,7 +13,8 @@ import org.stagingutils.core.testdb.DatabaseKind;
 
 /**
  * Random valid edit histories, propagated in rounds: production must always equal staging. Seeds 1
- * to 6 by default; {@code -Dworkload.seed=FIRST -Dworkload.seeds=COUNT} explores others.
+ * to 6 by default; {@code -Dworkload.seed=FIRST -Dworkload.seeds=COUNT} explores others, and {@code
+ * -Dworkload.kinds=MARIADB,H2} narrows the databases.
  */
 class RandomWorkloadPropagationIT {
   private static final long FIRST_SEED = Long.getLong("workload.seed", 1);
@@ -22,6 +24,10 @@ class RandomWorkloadPropagationIT {
 
   static Stream<Arguments> cases() {
     return Stream.of(DatabaseKind.values())
+        .filter(
+            kind ->
+                List.of(System.getProperty("workload.kinds", kind.name()).split(","))
+                    .contains(kind.name()))
         .flatMap(
             kind ->
                 Stream.iterate(FIRST_SEED, s -> s + 1)

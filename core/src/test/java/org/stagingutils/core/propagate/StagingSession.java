@@ -101,6 +101,16 @@ public final class StagingSession implements AutoCloseable {
   }
 
   PropagationResult propagate(List<String> changeSets, boolean withPrerequisites) {
+    return propagate(Optional.empty(), changeSets, withPrerequisites);
+  }
+
+  /** Propagates with {@code --before cutoff --on-conflict fail}. */
+  public PropagationResult propagateBefore(java.time.Instant cutoff) {
+    return propagate(Optional.of(cutoff), List.of(), false);
+  }
+
+  private PropagationResult propagate(
+      Optional<java.time.Instant> before, List<String> changeSets, boolean withPrerequisites) {
     PropagationRequest all = request(ConflictPolicy.FAIL);
     return new StagingPropagation()
         .propagate(
@@ -112,7 +122,7 @@ public final class StagingSession implements AutoCloseable {
                 all.batchSize(),
                 false,
                 Optional.empty(),
-                Optional.empty(),
+                before,
                 all.retainDays(),
                 changeSets,
                 withPrerequisites));
