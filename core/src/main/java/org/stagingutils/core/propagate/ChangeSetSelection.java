@@ -333,6 +333,7 @@ final class ChangeSetSelection {
       Map<TableMetadata, TableChanges> changes,
       Map<Long, java.time.Instant> captureTimes,
       java.time.Instant before,
+      Connection snapshot,
       Connection production)
       throws SQLException {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
@@ -348,12 +349,59 @@ final class ChangeSetSelection {
           }
           selected.put(table, keys);
         });
+    List<Reference> toNewRows = toNewRows(plans, references(plans, snapshot));
     List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
     boolean dropped = true;
     while (dropped) {
-      dropped = holdBackTakers(plans, selected) | holdBackReferenced(stillReferenced, selected);
+      dropped =
+          holdBackTakers(plans, selected)
+              | holdBackReferenced(stillReferenced, selected)
+              | holdBackReferencing(toNewRows, selected);
     }
     return narrow(plans, changes, selected);
+  }
+
+  /** The references to a row that production lacks until its change comes: an insert, a move. */
+  private static List<Reference> toNewRows(
+      Map<TableMetadata, TablePlan> plans, List<Reference> references) {
+    Map<TableMetadata, Set<String>> created = new HashMap<>();
+    plans.forEach(
+        (table, plan) ->
+            created.put(
+                table,
+                plan.actions().stream()
+                    .filter(
+                        a -> a.kind() == RowAction.Kind.INSERT || a.kind() == RowAction.Kind.MOVE)
+                    .map(RowAction::key)
+                    .collect(java.util.stream.Collectors.toSet())));
+    return references.stream()
+        .filter(ref -> created.getOrDefault(ref.parent(), Set.of()).contains(ref.parentKey()))
+        .toList();
+  }
+
+  /**
+   * Drops the selected rows that reference a new row whose change waits (see {@link #toNewRows}):
+   * written alone they would fail on the foreign key.
+   *
+   * @return whether anything was dropped
+   */
+  private static boolean holdBackReferencing(
+      List<Reference> toNewRows, Map<TableMetadata, Set<String>> selected) {
+    boolean dropped = false;
+    for (Reference ref : toNewRows) {
+      if (selected.get(ref.child()).contains(ref.childKey())
+          && !selected.get(ref.parent()).contains(ref.parentKey())) {
+        selected.get(ref.child()).remove(ref.childKey());
+        dropped = true;
+        LOG.info(
+            "{} {} waits: it references {} {}, which changes later",
+            ref.child().name(),
+            KeyCodec.asMap(ref.child(), ref.childKey()),
+            ref.parent().name(),
+            KeyCodec.asMap(ref.parent(), ref.parentKey()));
+      }
+    }
+    return dropped;
   }
 
   /**

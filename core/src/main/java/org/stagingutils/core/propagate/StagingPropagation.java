@@ -98,7 +98,7 @@ public final class StagingPropagation {
                 .captureTimes(snapshot, lastIds.build());
         plans =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
-                .before(plans, changes, captured, request.before().get(), target);
+                .before(plans, changes, captured, request.before().get(), snapshot, target);
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {

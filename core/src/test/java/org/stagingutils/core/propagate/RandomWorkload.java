@@ -33,8 +33,20 @@ public final class RandomWorkload {
   }
 
   public void run(Connection staging, int statements) throws SQLException {
+    run(staging, statements, (connection, random) -> {});
+  }
+
+  /** What an editing application does on its connection before each statement. */
+  @FunctionalInterface
+  public interface BeforeStatement {
+    void prepare(Connection staging, Random random) throws SQLException;
+  }
+
+  /** Runs {@code statements} random edits, calling {@code before} ahead of each. */
+  public void run(Connection staging, int statements, BeforeStatement before) throws SQLException {
     try (Statement s = staging.createStatement()) {
       for (int i = 0; i < statements; i++) {
+        before.prepare(staging, random);
         String sql = next();
         try {
           s.execute(sql);

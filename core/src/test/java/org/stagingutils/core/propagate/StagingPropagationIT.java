@@ -277,27 +277,44 @@ class StagingPropagationIT {
       session.edit("UPDATE CATENTRY SET NAME = 'late' WHERE CATENTRY_ID = 1001");
       String table = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
       List<String> products = session.rows(session.pair.production(), table);
-      PropagationRequest all = session.request(ConflictPolicy.FAIL);
 
-      PropagationResult result =
-          new StagingPropagation()
-              .propagate(
-                  new PropagationRequest(
-                      all.config(),
-                      all.tables(),
-                      all.onConflict(),
-                      all.transaction(),
-                      all.batchSize(),
-                      false,
-                      java.util.Optional.empty(),
-                      java.util.Optional.of(cutoff),
-                      all.retainDays(),
-                      List.of(),
-                      false));
+      PropagationResult result = session.propagateBefore(cutoff);
 
       assertThat(result.refused()).as(result.message()).isFalse();
       assertThat(result.updated()).isEqualTo(1); // the store
       assertThat(session.rows(session.pair.production(), table)).isEqualTo(products);
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
+   * A new product and its price come before the cutoff, the product is edited again after it: the
+   * product waits whole, so its price, which production could not attach to anything, waits too.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void beforeHoldsBackARowReferencingANewRowThatWaits(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3001, 'NEW-1', 'New', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555555')",
+          "INSERT INTO LISTPRICE (CATENTRY_ID, CURRENCY, START_DATE, PRICE)"
+              + " VALUES (3001, 'USD', DATE '2024-01-01', 10)",
+          "UPDATE STORE SET IDENTIFIER = 'early' WHERE STORE_ID = 2");
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.edit("UPDATE CATENTRY SET NAME = 'late' WHERE CATENTRY_ID = 3001");
+
+      PropagationResult result = session.propagateBefore(cutoff);
+
+      assertThat(result.refused()).as("%s %s", result.message(), result.conflicts()).isFalse();
+      assertThat(result.inserted()).isZero();
+      assertThat(result.updated()).isEqualTo(1); // the store
+      assertThat(session.pending()).isEqualTo(3);
       session.propagate(ConflictPolicy.FAIL);
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
@@ -317,23 +334,8 @@ class StagingPropagationIT {
       session.edit(
           "UPDATE CATENTRY SET PRICE = 1.00 WHERE CATENTRY_ID = 2001",
           "UPDATE CATENTRY SET NAME = 'late' WHERE CATENTRY_ID = 1002");
-      PropagationRequest all = session.request(ConflictPolicy.FAIL);
 
-      PropagationResult result =
-          new StagingPropagation()
-              .propagate(
-                  new PropagationRequest(
-                      all.config(),
-                      all.tables(),
-                      all.onConflict(),
-                      all.transaction(),
-                      all.batchSize(),
-                      false,
-                      java.util.Optional.empty(),
-                      java.util.Optional.of(cutoff),
-                      all.retainDays(),
-                      List.of(),
-                      false));
+      PropagationResult result = session.propagateBefore(cutoff);
 
       assertThat(result.updated()).isEqualTo(1);
       String table = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
