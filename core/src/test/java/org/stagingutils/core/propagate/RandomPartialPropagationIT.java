@@ -25,23 +25,12 @@ import org.stagingutils.core.testdb.DatabaseKind;
  * -Dworkload.kinds=MARIADB} explore others.
  */
 class RandomPartialPropagationIT {
-  private static final long FIRST_SEED = Long.getLong("workload.seed", 1);
-  private static final int SEEDS = Integer.getInteger("workload.seeds", 4);
   private static final int ROUNDS = 2;
   private static final int STATEMENTS_PER_ROUND = 60;
   private static final List<String> CHANGE_SETS = List.of("spring", "summer", "outlet");
 
   static Stream<Arguments> cases() {
-    return Stream.of(DatabaseKind.values())
-        .filter(
-            kind ->
-                List.of(System.getProperty("workload.kinds", kind.name()).split(","))
-                    .contains(kind.name()))
-        .flatMap(
-            kind ->
-                Stream.iterate(FIRST_SEED, s -> s + 1)
-                    .limit(SEEDS)
-                    .map(s -> Arguments.of(kind, s)));
+    return RandomWorkload.cases(4);
   }
 
   @ParameterizedTest(name = "{0} seed {1}")

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.stagingutils.core.testdb.DatabaseKind;
 
 /**
  * Random edits of the catalog as editors make them. Each statement runs on its own; one the
@@ -21,6 +22,27 @@ public final class RandomWorkload {
   public RandomWorkload(long seed, Function<String, String> quote) {
     this.random = new Random(seed);
     this.quote = quote;
+  }
+
+  /**
+   * The (database, seed) cases of a property test: seeds 1 to {@code defaultSeeds}, or {@code
+   * -Dworkload.seed=FIRST -Dworkload.seeds=COUNT}, on every database or those of {@code
+   * -Dworkload.kinds=MARIADB,H2}.
+   */
+  public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(
+      int defaultSeeds) {
+    long first = Long.getLong("workload.seed", 1);
+    int seeds = Integer.getInteger("workload.seeds", defaultSeeds);
+    return java.util.stream.Stream.of(DatabaseKind.values())
+        .filter(
+            kind ->
+                List.of(System.getProperty("workload.kinds", kind.name()).split(","))
+                    .contains(kind.name()))
+        .flatMap(
+            kind ->
+                java.util.stream.Stream.iterate(first, s -> s + 1)
+                    .limit(seeds)
+                    .map(s -> org.junit.jupiter.params.provider.Arguments.of(kind, s)));
   }
 
   public int applied() {

@@ -4,7 +4,6 @@ package org.stagingutils.core.propagate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,22 +16,11 @@ import org.stagingutils.core.testdb.DatabaseKind;
  * -Dworkload.kinds=MARIADB,H2} narrows the databases.
  */
 class RandomWorkloadPropagationIT {
-  private static final long FIRST_SEED = Long.getLong("workload.seed", 1);
-  private static final int SEEDS = Integer.getInteger("workload.seeds", 6);
   private static final int ROUNDS = 3;
   private static final int STATEMENTS_PER_ROUND = 60;
 
   static Stream<Arguments> cases() {
-    return Stream.of(DatabaseKind.values())
-        .filter(
-            kind ->
-                List.of(System.getProperty("workload.kinds", kind.name()).split(","))
-                    .contains(kind.name()))
-        .flatMap(
-            kind ->
-                Stream.iterate(FIRST_SEED, s -> s + 1)
-                    .limit(SEEDS)
-                    .map(s -> Arguments.of(kind, s)));
+    return RandomWorkload.cases(6);
   }
 
   @ParameterizedTest(name = "{0} seed {1}")
