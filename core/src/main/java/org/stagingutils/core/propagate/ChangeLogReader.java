@@ -32,7 +32,17 @@ final class ChangeLogReader {
    * each key. Both reads use {@code snapshot}, so they see the same log.
    */
   void read(Connection snapshot, String table, TableChanges changes) throws SQLException {
-    readEntries(snapshot, table, changes);
+    read(snapshot, table, changes, entry -> true);
+  }
+
+  /** As {@link #read(Connection, String, TableChanges)}, keeping only the entries {@code taken}. */
+  void read(
+      Connection snapshot,
+      String table,
+      TableChanges changes,
+      java.util.function.Predicate<LogEntry> taken)
+      throws SQLException {
+    readEntries(snapshot, table, changes, taken);
     // in log order already: the look-ups walk the primary key forwards
     List<Long> ids = new ArrayList<>(changes.unreadImages());
     for (int from = 0; from < ids.size(); from += fetchSize) {
@@ -44,7 +54,11 @@ final class ChangeLogReader {
     }
   }
 
-  private void readEntries(Connection snapshot, String table, TableChanges changes)
+  private void readEntries(
+      Connection snapshot,
+      String table,
+      TableChanges changes,
+      java.util.function.Predicate<LogEntry> taken)
       throws SQLException {
     String sql =
         "SELECT "
@@ -69,13 +83,16 @@ final class ChangeLogReader {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          changes.add(
+          LogEntry entry =
               new LogEntry(
                   rs.getLong(1),
                   rs.getString(2).charAt(0),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5)));
+                  rs.getString(5));
+          if (taken.test(entry)) {
+            changes.add(entry);
+          }
         }
       }
     }

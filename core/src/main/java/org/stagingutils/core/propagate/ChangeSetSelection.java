@@ -30,8 +30,13 @@ final class ChangeSetSelection {
    * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
    * {@code --with-prerequisites} would take (the same as taken when it was given).
    */
+  /**
+   * @param plans the plans narrowed to the selected rows, for a refusal's report
+   * @param selected the selected keys by table, to plan again alone
+   */
   record Outcome(
       Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, Set<String>> selected,
       List<MissingPrerequisite> missing,
       List<MissingPrerequisite> taken,
       List<MissingPrerequisite> needed) {}
@@ -88,14 +93,19 @@ final class ChangeSetSelection {
     List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
     Map<TableMetadata, Set<String>> closure = new HashMap<>();
     selected.forEach((table, keys) -> closure.put(table, new HashSet<>(keys)));
+    Map<TableMetadata, LinkedKeys> links = linkedKeys(changes);
     Resolution resolution =
-        resolve(plans, changes, references, stillReferenced, selected, withPrerequisites);
+        resolve(plans, changes, references, stillReferenced, links, selected, withPrerequisites);
     List<MissingPrerequisite> needed =
         withPrerequisites
             ? resolution.taken()
-            : resolve(plans, changes, references, stillReferenced, closure, true).taken();
+            : resolve(plans, changes, references, stillReferenced, links, closure, true).taken();
     return new Outcome(
-        narrow(plans, changes, selected), resolution.missing(), resolution.taken(), needed);
+        narrow(plans, changes, selected),
+        selected,
+        resolution.missing(),
+        resolution.taken(),
+        needed);
   }
 
   /**
@@ -107,6 +117,7 @@ final class ChangeSetSelection {
       Map<TableMetadata, TableChanges> changes,
       List<Reference> references,
       List<Reference> stillReferenced,
+      Map<TableMetadata, LinkedKeys> links,
       Map<TableMetadata, Set<String>> selected,
       boolean take) {
     List<MissingPrerequisite> taken = new ArrayList<>();
@@ -166,6 +177,24 @@ final class ChangeSetSelection {
             toTake
                 .computeIfAbsent(table, t -> new LinkedHashMap<>())
                 .putIfAbsent(freed.holderKey(), reason);
+          }
+        }
+      }
+      for (var entry : links.entrySet()) {
+        TableMetadata table = entry.getKey();
+        Set<String> keys = selected.get(table);
+        for (List<String> group : entry.getValue().groups()) {
+          String in = group.stream().filter(keys::contains).findFirst().orElse(null);
+          if (in == null) {
+            continue;
+          }
+          // A key change is one log row of both keys: the moved row goes whole or not at all.
+          String reason = "shares a change (a key change) with " + row(table, in);
+          for (String key : group) {
+            if (!keys.contains(key)) {
+              missing.add(prerequisite(changes, table, key, reason));
+              toTake.computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(key, reason);
+            }
           }
         }
       }
@@ -327,8 +356,10 @@ final class ChangeSetSelection {
    * Keeps only the rows whose last change was captured before {@code before} ({@code captureTimes}
    * holds the capture time of each row's last log row): a row also changed later waits whole, so
    * production never gets a state that mixes both sides of the cutoff.
+   *
+   * @return the selected keys by table
    */
-  Map<TableMetadata, TablePlan> before(
+  Map<TableMetadata, Set<String>> before(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,
       Map<Long, java.time.Instant> captureTimes,
@@ -351,14 +382,47 @@ final class ChangeSetSelection {
         });
     List<Reference> toNewRows = toNewRows(plans, references(plans, snapshot));
     List<Reference> stillReferenced = referencedInProduction(plans, changes, production);
+    Map<TableMetadata, LinkedKeys> links = linkedKeys(changes);
     boolean dropped = true;
     while (dropped) {
       dropped =
           holdBackTakers(plans, selected)
               | holdBackReferenced(stillReferenced, selected)
-              | holdBackReferencing(toNewRows, selected);
+              | holdBackReferencing(toNewRows, selected)
+              | holdBackLinked(links, selected);
     }
-    return narrow(plans, changes, selected);
+    return selected;
+  }
+
+  private static Map<TableMetadata, LinkedKeys> linkedKeys(
+      Map<TableMetadata, TableChanges> changes) {
+    Map<TableMetadata, LinkedKeys> links = new HashMap<>();
+    changes.forEach((table, tableChanges) -> links.put(table, LinkedKeys.of(tableChanges)));
+    return links;
+  }
+
+  /**
+   * Drops the selected keys linked to one that waits (see {@link LinkedKeys}).
+   *
+   * @return whether anything was dropped
+   */
+  private static boolean holdBackLinked(
+      Map<TableMetadata, LinkedKeys> links, Map<TableMetadata, Set<String>> selected) {
+    boolean dropped = false;
+    for (var entry : links.entrySet()) {
+      Set<String> keys = selected.get(entry.getKey());
+      for (List<String> group : entry.getValue().groups()) {
+        if (!keys.containsAll(group) && group.stream().anyMatch(keys::contains)) {
+          group.forEach(keys::remove);
+          dropped = true;
+          LOG.info(
+              "{} {} wait together: they share a change, and one of them changes later",
+              entry.getKey().name(),
+              group.stream().map(k -> KeyCodec.asMap(entry.getKey(), k)).toList());
+        }
+      }
+    }
+    return dropped;
   }
 
   /** The references to a row that production lacks until its change comes: an insert, a move. */

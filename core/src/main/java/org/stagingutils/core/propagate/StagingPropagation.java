@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
@@ -96,9 +97,11 @@ public final class StagingPropagation {
         Map<Long, Instant> captured =
             new ChangeLogReader(control, request.batchSize())
                 .captureTimes(snapshot, lastIds.build());
-        plans =
+        Map<TableMetadata, Set<String>> taken =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
                 .before(plans, changes, captured, request.before().get(), snapshot, target);
+        cascades = new CascadeClosure(staging.dialect(), request.batchSize());
+        plans = planAgain(request, staging, schema, snapshot, target, changes, cascades, taken);
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {
@@ -147,6 +150,17 @@ public final class StagingPropagation {
                         p.table(),
                         p.key(),
                         p.changeSet() == null ? "(none)" : p.changeSet()));
+        cascades = new CascadeClosure(staging.dialect(), request.batchSize());
+        plans =
+            planAgain(
+                request,
+                staging,
+                schema,
+                snapshot,
+                target,
+                changes,
+                cascades,
+                selection.selected());
       }
       Map<TableMetadata, Map<String, Conflict>> unreferenceable =
           new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
@@ -256,6 +270,37 @@ public final class StagingPropagation {
     }
   }
 
+  /**
+   * Plans a partial run ({@code --before}, change sets) again with only the log rows of the rows it
+   * takes: cascades, replacements and early deletes then follow from what this run writes, not from
+   * the changes left pending. A narrowed plan of everything could keep an early delete whose
+   * cascade was to be repaired by a row left out, or repair a cascade that no longer happens.
+   */
+  private Map<TableMetadata, TablePlan> planAgain(
+      PropagationRequest request,
+      Database staging,
+      StagedSchema schema,
+      Connection snapshot,
+      Connection target,
+      Map<TableMetadata, TableChanges> changesByTable,
+      CascadeClosure cascades,
+      Map<TableMetadata, Set<String>> taken)
+      throws SQLException {
+    changesByTable.clear();
+    return plan(
+        request,
+        staging,
+        schema,
+        snapshot,
+        target,
+        changesByTable,
+        cascades,
+        table -> {
+          Set<String> keys = taken.getOrDefault(table, Set.of());
+          return entry -> keys.contains(entry.oldKey()) || keys.contains(entry.newKey());
+        });
+  }
+
   private Map<TableMetadata, TablePlan> plan(
       PropagationRequest request,
       Database staging,
@@ -264,6 +309,27 @@ public final class StagingPropagation {
       Connection target,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades)
+      throws SQLException {
+    return plan(
+        request,
+        staging,
+        schema,
+        snapshot,
+        target,
+        changesByTable,
+        cascades,
+        table -> entry -> true);
+  }
+
+  private Map<TableMetadata, TablePlan> plan(
+      PropagationRequest request,
+      Database staging,
+      StagedSchema schema,
+      Connection snapshot,
+      Connection target,
+      Map<TableMetadata, TableChanges> changesByTable,
+      CascadeClosure cascades,
+      java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken)
       throws SQLException {
     ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
@@ -277,7 +343,7 @@ public final class StagingPropagation {
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
-      reader.read(snapshot, table.name().name(), changes);
+      reader.read(snapshot, table.name().name(), changes, taken.apply(table));
       if (changes.isEmpty() && !cascades.reaches(table)) {
         continue;
       }

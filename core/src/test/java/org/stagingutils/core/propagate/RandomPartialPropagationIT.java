@@ -55,7 +55,7 @@ class RandomPartialPropagationIT {
         for (String set : sets) {
           // alone, a set either goes or is refused for what it needs, with nothing written
           var before = session.production();
-          PropagationResult alone = session.propagate(List.of(set), false);
+          PropagationResult alone = run(workload, () -> session.propagate(List.of(set), false));
           if (alone.refused()) {
             assertThat(alone.conflicts())
                 .as("seed %s round %s change set %s", seed, round, set)
@@ -63,7 +63,7 @@ class RandomPartialPropagationIT {
             assertThat(alone.missingPrerequisites()).isNotEmpty();
             assertThat(session.production()).isEqualTo(before);
           }
-          PropagationResult part = session.propagate(List.of(set), true);
+          PropagationResult part = run(workload, () -> session.propagate(List.of(set), true));
           assertThat(part.refused())
               .as(
                   "seed %s round %s change set %s: %s %s %s after %s",
@@ -94,7 +94,7 @@ class RandomPartialPropagationIT {
         Thread.sleep(100);
         workload.run(editor, STATEMENTS_PER_ROUND / 2);
 
-        PropagationResult part = session.propagateBefore(cutoff);
+        PropagationResult part = run(workload, () -> session.propagateBefore(cutoff));
 
         assertThat(part.refused())
             .as(
@@ -106,9 +106,19 @@ class RandomPartialPropagationIT {
     }
   }
 
+  /** A run that fails outright fails the test with the history that led to it. */
+  private static PropagationResult run(
+      RandomWorkload workload, java.util.function.Supplier<PropagationResult> propagation) {
+    try {
+      return propagation.get();
+    } catch (RuntimeException e) {
+      throw new AssertionError(e.getMessage() + " after " + workload.history(), e);
+    }
+  }
+
   private static void propagateTheRest(
       StagingSession session, RandomWorkload workload, long seed, int round) throws Exception {
-    PropagationResult rest = session.propagate(ConflictPolicy.FAIL);
+    PropagationResult rest = run(workload, () -> session.propagate(ConflictPolicy.FAIL));
     assertThat(rest.refused())
         .as(
             "seed %s round %s, the rest: %s %s after %s",
