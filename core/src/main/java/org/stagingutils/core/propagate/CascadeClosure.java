@@ -33,6 +33,17 @@ final class CascadeClosure {
     this.batchSize = batchSize;
   }
 
+  /**
+   * A closure for the second planning of a partial run (see {@code StagingPropagation}), which
+   * knows the late deletes of all pending changes: on MariaDB a row that staging lost in such a
+   * delete's unlogged cascade is still known as lost when the delete itself waits.
+   */
+  CascadeClosure forPartialRun() {
+    CascadeClosure partial = new CascadeClosure(dialect, batchSize);
+    deleted.forEach((table, keys) -> partial.deleted.put(table, new HashSet<>(keys)));
+    return partial;
+  }
+
   /** Records production keys of {@code table} that this run deletes before any upsert. */
   void replaced(TableMetadata table, Set<String> keys) {
     if (!keys.isEmpty()) {
@@ -48,7 +59,10 @@ final class CascadeClosure {
     return replaced.getOrDefault(table.name().name(), Set.of());
   }
 
-  /** Records production keys of {@code table} that this run deletes after the upserts. */
+  /**
+   * Records production keys of {@code table} that this run deletes after the upserts (in a partial
+   * run: that the pending changes delete).
+   */
   void deleted(TableMetadata table, Set<String> keys) {
     if (!keys.isEmpty()) {
       deleted.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class StagingPropagation {
         Map<TableMetadata, Set<String>> taken =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
                 .before(plans, changes, captured, request.before().get(), snapshot, target);
-        cascades = new CascadeClosure(staging.dialect(), request.batchSize());
+        cascades = cascades.forPartialRun();
         plans = planAgain(request, staging, schema, snapshot, target, changes, cascades, taken);
       }
       List<MissingPrerequisite> needed = List.of();
@@ -150,7 +151,7 @@ public final class StagingPropagation {
                         p.table(),
                         p.key(),
                         p.changeSet() == null ? "(none)" : p.changeSet()));
-        cascades = new CascadeClosure(staging.dialect(), request.batchSize());
+        cascades = cascades.forPartialRun();
         plans =
             planAgain(
                 request,
@@ -286,6 +287,8 @@ public final class StagingPropagation {
       CascadeClosure cascades,
       Map<TableMetadata, Set<String>> taken)
       throws SQLException {
+    Map<TableMetadata, Long> firstDeletes = new HashMap<>();
+    changesByTable.forEach((table, changes) -> firstDeletes.put(table, changes.firstDelete()));
     changesByTable.clear();
     return plan(
         request,
@@ -298,7 +301,8 @@ public final class StagingPropagation {
         table -> {
           Set<String> keys = taken.getOrDefault(table, Set.of());
           return entry -> keys.contains(entry.oldKey()) || keys.contains(entry.newKey());
-        });
+        },
+        firstDeletes);
   }
 
   private Map<TableMetadata, TablePlan> plan(
@@ -318,7 +322,8 @@ public final class StagingPropagation {
         target,
         changesByTable,
         cascades,
-        table -> entry -> true);
+        table -> entry -> true,
+        Map.of());
   }
 
   private Map<TableMetadata, TablePlan> plan(
@@ -329,7 +334,8 @@ public final class StagingPropagation {
       Connection target,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
-      java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken)
+      java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken,
+      Map<TableMetadata, Long> firstDeletes)
       throws SQLException {
     ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
@@ -344,6 +350,7 @@ public final class StagingPropagation {
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = new TableChanges();
       reader.read(snapshot, table.name().name(), changes, taken.apply(table));
+      changes.deleteLeftOut(firstDeletes.getOrDefault(table, Long.MAX_VALUE));
       if (changes.isEmpty() && !cascades.reaches(table)) {
         continue;
       }

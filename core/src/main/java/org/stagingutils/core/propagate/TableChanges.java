@@ -259,6 +259,20 @@ final class TableChanges {
   /**
    * Whether a row came to {@code key} (insert, or key update into it) during the pending history.
    */
+  /** The first delete the log holds for this table, or {@link Long#MAX_VALUE}. */
+  long firstDelete() {
+    return firstDelete;
+  }
+
+  /**
+   * Counts a delete of this table that the log holds but this reading left out (a partial run that
+   * does not take it), for {@link #createdAfterADelete}: rows that came back after it may still
+   * have lost their predecessor in that delete's cascade.
+   */
+  void deleteLeftOut(long logId) {
+    firstDelete = Math.min(firstDelete, logId);
+  }
+
   boolean wasCreated(String key) {
     History h = keys.get(key);
     return h != null && h.created;
