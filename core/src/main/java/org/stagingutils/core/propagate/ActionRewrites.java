@@ -14,14 +14,23 @@ import java.util.Set;
 final class ActionRewrites {
   private ActionRewrites() {}
 
-  /** A row that moved from key A to B becomes one in-place key update instead of delete+insert. */
-  static void foldKeyMoves(TableChanges changes, Map<String, RowAction> actions) {
+  /**
+   * A row that moved from key A to B becomes one in-place key update instead of delete+insert;
+   * except where staging deleted the row at A before a new one came there and moved away, and the
+   * log misses what that delete's cascade took ({@code deletesCascadeUnlogged}): production's row
+   * at A must go the same way, its children with it, not move with them still attached.
+   */
+  static void foldKeyMoves(
+      TableChanges changes, Map<String, RowAction> actions, boolean deletesCascadeUnlogged) {
     changes
         .keyMoves()
         .forEach(
             (current, origin) -> {
               RowAction insert = actions.get(current);
               RowAction delete = actions.get(origin);
+              if (deletesCascadeUnlogged && changes.wasDeleted(origin)) {
+                return;
+              }
               if (insert != null
                   && delete != null
                   && insert.kind() == RowAction.Kind.INSERT

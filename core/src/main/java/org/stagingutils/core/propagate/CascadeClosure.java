@@ -176,6 +176,19 @@ final class CascadeClosure {
     return reached;
   }
 
+  /** Production rows of {@code productionTable} directly below {@code parents} in its tree. */
+  Set<String> selfChildren(
+      TableMetadata productionTable, Set<String> parents, Connection production)
+      throws SQLException {
+    Set<String> children = new HashSet<>();
+    for (ForeignKey fk : productionTable.foreignKeys()) {
+      if (fk.selfReferencing() && fk.cascadesDeletes() && !parents.isEmpty()) {
+        children.addAll(referencing(productionTable, fk, parents, production));
+      }
+    }
+    return children;
+  }
+
   private List<String> referencing(
       TableMetadata table, ForeignKey fk, Set<String> parentKeys, Connection production)
       throws SQLException {

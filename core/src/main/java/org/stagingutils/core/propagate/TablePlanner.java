@@ -185,7 +185,7 @@ final class TablePlanner {
                   : RowAction.Kind.UPDATE;
       actions.put(key, RowAction.of(kind, key));
     }
-    ActionRewrites.foldKeyMoves(changes, actions);
+    ActionRewrites.foldKeyMoves(changes, actions, replaceDeleted.test(table));
     UniqueCollisions.Outcome unique =
         new UniqueCollisions(dialect, batchSize)
             .find(table, productionTable, uniqueValues, actions, production);
@@ -232,6 +232,10 @@ final class TablePlanner {
     actions.values().stream()
         .filter(a -> a.kind() == RowAction.Kind.MOVE)
         .forEach(a -> goneForGood.remove(a.fromKey()));
+    if (unlogged) {
+      goneForGood.addAll(
+          lostBelow(table, productionTable, goneForGood, snapshot, production, cascades));
+    }
     cascades.deleted(productionTable, goneForGood);
     return new TablePlan(
         table,
@@ -242,6 +246,38 @@ final class TablePlanner {
         earlyDeletes,
         unique.parked(),
         unique.freed());
+  }
+
+  /**
+   * Production rows of the tree below {@code deleted} that staging lacks: the late delete takes
+   * them along in production, as it did unlogged in staging. A row staging still has was moved away
+   * first, and keeps what hangs from it.
+   */
+  private Set<String> lostBelow(
+      TableMetadata table,
+      TableMetadata productionTable,
+      Set<String> deleted,
+      Connection snapshot,
+      Connection production,
+      CascadeClosure cascades)
+      throws SQLException {
+    Set<String> lost = new HashSet<>();
+    Set<String> frontier = deleted;
+    while (!frontier.isEmpty()) {
+      Set<String> children = cascades.selfChildren(productionTable, frontier, production);
+      children.removeAll(deleted);
+      children.removeAll(lost);
+      if (children.isEmpty()) {
+        break;
+      }
+      Set<String> kept = new HashSet<>();
+      new RowFetcher(dialect, table, batchSize)
+          .evaluate(snapshot, children, List.of(), (key, values) -> kept.add(key));
+      children.removeAll(kept);
+      lost.addAll(children);
+      frontier = children;
+    }
+    return lost;
   }
 
   /**
