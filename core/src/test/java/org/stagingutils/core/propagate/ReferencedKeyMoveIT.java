@@ -62,6 +62,21 @@ class ReferencedKeyMoveIT {
                     + " VALUES (101, 10, 100, 'Women')",
                 "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
                 "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002",
+                "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002"),
+            // a category tree goes from its root: a placement two levels down goes with it
+            // (unlogged on MariaDB), then the product placed there changes key
+            List.of(
+                "DELETE FROM CATGROUP WHERE CATGROUP_ID = 100",
+                "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
+                "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002",
+                "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002"),
+            // a product is deleted (its prices, values and placements with it) and created again
+            // at the same key, which then changes: production's old row goes with its children
+            List.of(
+                "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002",
+                "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+                    + " (1002, 'AUR-DRS-002', 'Again', TIMESTAMP '2024-05-01 10:00:00',"
+                    + " '11111111-2222-4333-8444-555555555555')",
                 "UPDATE CATENTRY SET CATENTRY_ID = 1502 WHERE CATENTRY_ID = 1002"));
     return Stream.of(DatabaseKind.values())
         .flatMap(
