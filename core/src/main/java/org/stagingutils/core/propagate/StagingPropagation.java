@@ -91,7 +91,16 @@ public final class StagingPropagation {
       // Every dialect: an early delete's cascade takes rows that staging still has.
       CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
       Map<TableMetadata, TablePlan> plans =
-          plan(request, staging, schema, snapshot, target, changes, cascades);
+          plan(
+              request,
+              staging,
+              schema,
+              snapshot,
+              target,
+              changes,
+              cascades,
+              table -> entry -> true,
+              Map.of());
       if (request.before().isPresent()) {
         LogIds.Builder lastIds = new LogIds.Builder();
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
@@ -303,27 +312,6 @@ public final class StagingPropagation {
           return entry -> keys.contains(entry.oldKey()) || keys.contains(entry.newKey());
         },
         firstDeletes);
-  }
-
-  private Map<TableMetadata, TablePlan> plan(
-      PropagationRequest request,
-      Database staging,
-      StagedSchema schema,
-      Connection snapshot,
-      Connection target,
-      Map<TableMetadata, TableChanges> changesByTable,
-      CascadeClosure cascades)
-      throws SQLException {
-    return plan(
-        request,
-        staging,
-        schema,
-        snapshot,
-        target,
-        changesByTable,
-        cascades,
-        table -> entry -> true,
-        Map.of());
   }
 
   private Map<TableMetadata, TablePlan> plan(
