@@ -2,6 +2,7 @@
 package org.stagingutils.bench;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /** What every benchmark of one server needs. */
 record BenchContext(
@@ -37,16 +38,41 @@ record BenchContext(
 
   long stagingLogMark() throws SQLException {
     return BenchDatabases.queryLong(
-        databases.stagingConnection(), "SELECT COALESCE(MAX(STGRFNBR), 0) FROM STAGLOG");
+        databases.stagingConnection(), "SELECT COALESCE(MAX(STGRFNBR), 0) FROM STAGLOGROWS");
   }
 
-  /** Makes the change-log rows of (after, upTo] pending again, as they were before a run. */
+  /**
+   * Makes the change-log rows of (after, upTo] pending again, as they were before a run: takes
+   * those ids out of the processed ranges, splitting a range that reaches over both ends.
+   */
   void markPending(long after, long upTo) throws SQLException {
-    BenchDatabases.update(
-        databases.stagingConnection(),
-        "UPDATE STAGLOG SET STGPROCESSED = 0 WHERE STGRFNBR > "
-            + after
-            + " AND STGRFNBR <= "
-            + upTo);
+    String from = " FROM STAGLOGDONE";
+    for (String sql :
+        List.of(
+            "INSERT INTO STAGLOGDONE (STGFIRST, STGLAST) SELECT "
+                + (upTo + 1)
+                + ", STGLAST"
+                + from
+                + " WHERE STGFIRST <= "
+                + after
+                + " AND STGLAST > "
+                + upTo,
+            "UPDATE STAGLOGDONE SET STGLAST = "
+                + after
+                + " WHERE STGFIRST <= "
+                + after
+                + " AND STGLAST > "
+                + after,
+            "UPDATE STAGLOGDONE SET STGFIRST = "
+                + (upTo + 1)
+                + " WHERE STGFIRST > "
+                + after
+                + " AND STGFIRST <= "
+                + upTo
+                + " AND STGLAST > "
+                + upTo,
+            "DELETE" + from + " WHERE STGFIRST > " + after + " AND STGLAST <= " + upTo)) {
+      BenchDatabases.update(databases.stagingConnection(), sql);
+    }
   }
 }

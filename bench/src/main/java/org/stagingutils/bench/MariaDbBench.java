@@ -79,7 +79,7 @@ final class MariaDbBench implements BenchDialect {
   public void settleChangeLog(Connection staging) throws SQLException {
     new InnoDbPurge(staging).awaitCaughtUp(PURGE_WAIT);
     try (Statement statement = staging.createStatement()) {
-      statement.execute("ANALYZE TABLE STAGLOG");
+      statement.execute("ANALYZE TABLE STAGLOGROWS, STAGLOGDONE");
     }
   }
 

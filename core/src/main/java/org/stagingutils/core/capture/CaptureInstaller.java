@@ -21,7 +21,7 @@ import org.stagingutils.core.metadata.TableMetadata;
  */
 public final class CaptureInstaller {
   /** Bumped whenever the generated triggers change, so stagingcheck can find outdated ones. */
-  public static final int TRIGGER_VERSION = 2;
+  public static final int TRIGGER_VERSION = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptureInstaller.class);
 
@@ -53,7 +53,7 @@ public final class CaptureInstaller {
     execute(
         connection,
         table,
-        dialect.installCaptureSql(table, control.table(ControlTables.CHANGE_LOG)),
+        dialect.installCaptureSql(table, control.table(ControlTables.LOG_ROWS)),
         "install capture triggers on");
     LOG.debug("capture installed on {} (key {})", table.name(), keyColumns);
   }
@@ -90,7 +90,7 @@ public final class CaptureInstaller {
             + ", "
             + TRIGGER_VERSION
             + ")");
-    statements.addAll(dialect.installCaptureSql(table, control.table(ControlTables.CHANGE_LOG)));
+    statements.addAll(dialect.installCaptureSql(table, control.table(ControlTables.LOG_ROWS)));
     return statements;
   }
 

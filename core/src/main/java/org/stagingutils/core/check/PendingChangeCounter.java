@@ -31,7 +31,7 @@ final class PendingChangeCounter {
     try (Connection connection = context.staging().connection()) {
       connection.setReadOnly(true);
       MetadataReader reader = new MetadataReader(connection, context.staging().dialect());
-      if (!reader.exists(control.table(ControlTables.CHANGE_LOG))) {
+      if (!reader.exists(control.table(ControlTables.CAPTURED_TABLES))) {
         return List.of();
       }
       String sql =

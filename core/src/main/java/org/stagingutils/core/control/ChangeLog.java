@@ -18,7 +18,11 @@ public final class ChangeLog {
     this.control = control;
   }
 
-  /** Unprocessed changes per table, for the given tables; tables without any are left out. */
+  /**
+   * Unprocessed changes per table, for the given tables; tables without any are left out. Asked
+   * through the {@code STAGLOG} view, which answers alike before and after the control schema's
+   * version 3 (stagingcopy asks before upgrading it, in a dry run).
+   */
   public Map<String, Long> pendingCounts(Connection connection, Collection<TableMetadata> tables)
       throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -49,7 +53,7 @@ public final class ChangeLog {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "DELETE FROM "
-                + control.qualified(ControlTables.CHANGE_LOG)
+                + control.qualified(ControlTables.LOG_ROWS)
                 + " WHERE "
                 + control.column("STGTABLE")
                 + " = ?")) {

@@ -9,7 +9,15 @@ import org.stagingutils.core.metadata.TableName;
  * DBA can write them unquoted in any case).
  */
 public final class ControlTables {
+  /** The change log as users query it: a view over the two tables below. */
   public static final String CHANGE_LOG = "STAGLOG";
+
+  /** The captured changes themselves, one row each; capture triggers insert here. */
+  public static final String LOG_ROWS = "STAGLOGROWS";
+
+  /** Which log ids are processed, as ranges of consecutive ids. */
+  public static final String PROCESSED_RANGES = "STAGLOGDONE";
+
   public static final String SESSION = "STAGSESSION";
   public static final String CAPTURED_TABLES = "STAGTABLES";
   public static final String LOCK = "STAGLOCK";
@@ -51,6 +59,8 @@ public final class ControlTables {
   public boolean isControlTable(String tableName) {
     String upper = tableName.toUpperCase(java.util.Locale.ROOT);
     return upper.equals(CHANGE_LOG)
+        || upper.equals(LOG_ROWS)
+        || upper.equals(PROCESSED_RANGES)
         || upper.equals(SESSION)
         || upper.equals(CAPTURED_TABLES)
         || upper.equals(LOCK)

@@ -28,7 +28,7 @@ final class PendingChanges {
       ControlTables control = staging.controlTables();
       // Before the first copy there is no change log, hence nothing pending.
       if (!new MetadataReader(connection, staging.dialect())
-          .exists(control.table(ControlTables.CHANGE_LOG))) {
+          .exists(control.table(ControlTables.CAPTURED_TABLES))) {
         return;
       }
       pending = new ChangeLog(control).pendingCounts(connection, tables);

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.capture.CaptureInstaller;
+import org.stagingutils.core.capture.StagingUpgrade;
 import org.stagingutils.core.config.StagingConfig;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
-import org.stagingutils.core.control.ControlSchema;
 import org.stagingutils.core.control.RunLocks;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -62,7 +62,7 @@ public final class StagingCopy {
         PendingChanges.refuseUnlessForced(staging, tables, request.force());
         return new CopyScript(production, staging, schema, request).write(start);
       }
-      ControlSchema.migrateStaging(staging.dataSource(), staging.dialect(), staging.schema());
+      StagingUpgrade.ensureCurrent(staging);
       try (RunLocks lock = RunLocks.acquire(staging)) {
         PendingChanges.refuseUnlessForced(staging, tables, request.force());
         installCapture(staging, tables);

@@ -42,7 +42,7 @@ public final class H2CaptureTrigger implements Trigger {
     insertSql =
         "INSERT INTO "
             + quote(schema)
-            + ".STAGLOG (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET)"
+            + ".STAGLOGROWS (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
   }
 

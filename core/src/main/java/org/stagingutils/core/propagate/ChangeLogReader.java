@@ -12,18 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.stagingutils.core.control.ControlTables;
+import org.stagingutils.core.control.PendingLog;
 
 /**
  * Reads the unprocessed change-log rows of one table in log order, from whatever snapshot the
- * caller's connection holds.
+ * caller's connection holds: the rows of {@code STAGLOGROWS} outside the processed ranges.
  */
 final class ChangeLogReader {
   private final ControlTables control;
   private final int fetchSize;
+  private final PendingLog pending;
 
-  ChangeLogReader(ControlTables control, int fetchSize) {
+  /** {@code pending} was read from the snapshot the reads will use. */
+  ChangeLogReader(ControlTables control, int fetchSize, PendingLog pending) {
     this.control = control;
     this.fetchSize = Math.max(1, fetchSize);
+    this.pending = pending;
   }
 
   /**
@@ -60,38 +64,40 @@ final class ChangeLogReader {
       TableChanges changes,
       java.util.function.Predicate<LogEntry> taken)
       throws SQLException {
-    String sql =
-        "SELECT "
-            + String.join(
-                ", ",
-                control.column("STGRFNBR"),
-                control.column("STGOP"),
-                control.column("STGOKEY"),
-                control.column("STGNKEY"),
-                control.column("STGCHANGESET"))
-            + " FROM "
-            + control.qualified(ControlTables.CHANGE_LOG)
-            + " WHERE "
-            + control.column("STGTABLE")
-            + " = ? AND "
-            + control.column("STGPROCESSED")
-            + " = 0"
-            + " ORDER BY "
-            + control.column("STGRFNBR");
-    try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
-      ps.setFetchSize(fetchSize);
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          LogEntry entry =
-              new LogEntry(
-                  rs.getLong(1),
-                  rs.getString(2).charAt(0),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5));
-          if (taken.test(entry)) {
-            changes.add(entry);
+    for (PendingLog.Condition condition : pending.conditions()) {
+      String sql =
+          "SELECT "
+              + String.join(
+                  ", ",
+                  control.column("STGRFNBR"),
+                  control.column("STGOP"),
+                  control.column("STGOKEY"),
+                  control.column("STGNKEY"),
+                  control.column("STGCHANGESET"))
+              + " FROM "
+              + control.qualified(ControlTables.LOG_ROWS)
+              + " WHERE "
+              + control.column("STGTABLE")
+              + " = ? AND "
+              + condition.sql()
+              + " ORDER BY "
+              + control.column("STGRFNBR");
+      try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
+        ps.setFetchSize(fetchSize);
+        ps.setString(1, table);
+        condition.bind(ps, 2);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            LogEntry entry =
+                new LogEntry(
+                    rs.getLong(1),
+                    rs.getString(2).charAt(0),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5));
+            if (taken.test(entry)) {
+              changes.add(entry);
+            }
           }
         }
       }
@@ -141,7 +147,7 @@ final class ChangeLogReader {
         + ", "
         + control.column(column)
         + " FROM "
-        + control.qualified(ControlTables.CHANGE_LOG)
+        + control.qualified(ControlTables.LOG_ROWS)
         + " WHERE "
         + control.column("STGRFNBR")
         + " IN ("

@@ -39,13 +39,17 @@ final class PrivilegeCheck {
 
   /** Marking the change log processed, and pruning it, after production committed. */
   static void requireStaging(Database staging) {
-    TableName changeLog = staging.controlTables().table(ControlTables.CHANGE_LOG);
+    ControlTables control = staging.controlTables();
+    TableName rows = control.table(ControlTables.LOG_ROWS);
+    TableName ranges = control.table(ControlTables.PROCESSED_RANGES);
     require(
         staging,
         List.of(
-            new Need(changeLog, "SELECT"),
-            new Need(changeLog, "UPDATE"),
-            new Need(changeLog, "DELETE")));
+            new Need(rows, "SELECT"),
+            new Need(rows, "DELETE"),
+            new Need(ranges, "SELECT"),
+            new Need(ranges, "INSERT"),
+            new Need(ranges, "DELETE")));
   }
 
   private record Need(TableName table, String privilege) {}

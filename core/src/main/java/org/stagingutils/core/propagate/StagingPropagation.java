@@ -14,10 +14,12 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.capture.StagingUpgrade;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
 import org.stagingutils.core.control.ControlSchema;
 import org.stagingutils.core.control.ControlTables;
+import org.stagingutils.core.control.PendingLog;
 import org.stagingutils.core.control.RunLocks;
 import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.StagedSchema;
@@ -58,6 +60,7 @@ public final class StagingPropagation {
       }
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       requireStagingSession(staging);
+      StagingUpgrade.ensureCurrent(staging);
       if (!changesNothing(request) || production.dialect().readsThroughInstalledFunctions()) {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());
@@ -87,6 +90,8 @@ public final class StagingPropagation {
       target.setAutoCommit(false);
       boundLockWaits(production, target, request.lockTimeout());
 
+      ChangeLogReader reader =
+          new ChangeLogReader(control, request.batchSize(), PendingLog.read(snapshot, control));
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
       // Every dialect: an early delete's cascade takes rows that staging still has.
       CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
@@ -96,6 +101,7 @@ public final class StagingPropagation {
               staging,
               schema,
               snapshot,
+              reader,
               target,
               changes,
               cascades,
@@ -104,14 +110,13 @@ public final class StagingPropagation {
       if (request.before().isPresent()) {
         LogIds.Builder lastIds = new LogIds.Builder();
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
-        Map<Long, Instant> captured =
-            new ChangeLogReader(control, request.batchSize())
-                .captureTimes(snapshot, lastIds.build());
+        Map<Long, Instant> captured = reader.captureTimes(snapshot, lastIds.build());
         Map<TableMetadata, Set<String>> taken =
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
                 .before(plans, changes, captured, request.before().get(), snapshot, target);
         cascades = cascades.forPartialRun();
-        plans = planAgain(request, staging, schema, snapshot, target, changes, cascades, taken);
+        plans =
+            planAgain(request, staging, schema, snapshot, reader, target, changes, cascades, taken);
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {
@@ -167,6 +172,7 @@ public final class StagingPropagation {
                 staging,
                 schema,
                 snapshot,
+                reader,
                 target,
                 changes,
                 cascades,
@@ -291,6 +297,7 @@ public final class StagingPropagation {
       Database staging,
       StagedSchema schema,
       Connection snapshot,
+      ChangeLogReader reader,
       Connection target,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
@@ -304,6 +311,7 @@ public final class StagingPropagation {
         staging,
         schema,
         snapshot,
+        reader,
         target,
         changesByTable,
         cascades,
@@ -319,13 +327,13 @@ public final class StagingPropagation {
       Database staging,
       StagedSchema schema,
       Connection snapshot,
+      ChangeLogReader reader,
       Connection target,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
       java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken,
       Map<TableMetadata, Long> firstDeletes)
       throws SQLException {
-    ChangeLogReader reader = new ChangeLogReader(staging.controlTables(), request.batchSize());
     TablePlanner planner =
         new TablePlanner(
             staging.dialect(),
@@ -397,7 +405,7 @@ public final class StagingPropagation {
     try (Connection c = staging.connection()) {
       ControlTables control = staging.controlTables();
       if (!new MetadataReader(c, staging.dialect())
-          .exists(control.table(ControlTables.CHANGE_LOG))) {
+          .exists(control.table(ControlTables.CAPTURED_TABLES))) {
         throw StagingException.configuration(
             "the staging database "
                 + staging

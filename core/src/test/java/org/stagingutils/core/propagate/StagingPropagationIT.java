@@ -90,7 +90,7 @@ class StagingPropagationIT {
           "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 2001");
       session.propagate(ConflictPolicy.FAIL);
       // As if the run died after production's commit, before staging's bookkeeping.
-      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+      session.edit("DELETE FROM STAGLOGDONE");
 
       PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
 
@@ -501,7 +501,7 @@ class StagingPropagationIT {
       // As if the run died after production's commit: the re-run converges without conflicts,
       // and writes nothing where the log shows cascades (MariaDB replays the deletes it cannot
       // tell were applied already).
-      session.edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+      session.edit("DELETE FROM STAGLOGDONE");
       PropagationResult rerun = session.propagate(ConflictPolicy.FAIL);
       assertThat(rerun.refused()).as("%s", rerun.conflicts()).isFalse();
       if (kind != DatabaseKind.MARIADB) {

@@ -158,7 +158,7 @@ public final class StagingSession implements AutoCloseable {
     org.assertj.core.api.Assertions.assertThat(production()).isEqualTo(staging());
     org.assertj.core.api.Assertions.assertThat(pending()).isZero();
 
-    edit("UPDATE STAGLOG SET STGPROCESSED = 0");
+    edit("DELETE FROM STAGLOGDONE");
     PropagationResult rerun = propagate(ConflictPolicy.FAIL);
     org.assertj.core.api.Assertions.assertThat(rerun.refused())
         .as("%s", rerun.conflicts())

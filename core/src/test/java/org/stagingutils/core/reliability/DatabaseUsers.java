@@ -79,7 +79,8 @@ final class DatabaseUsers {
           "GRANT SELECT ON public.stagsession, public.stagtables,"
               + " public.staging_schema_history TO "
               + name("propagator"),
-          "GRANT SELECT, UPDATE, DELETE ON public.staglog TO " + name("propagator"),
+          "GRANT SELECT, DELETE ON public.staglogrows TO " + name("propagator"),
+          "GRANT SELECT, INSERT, DELETE ON public.staglogdone TO " + name("propagator"),
           "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + name("checker"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -118,7 +119,9 @@ final class DatabaseUsers {
         () -> {
           try {
             pair.production()
-                .execute("GRANT UPDATE, DELETE ON " + s + ".STAGLOG TO " + user("propagator"));
+                .execute(
+                    "GRANT DELETE ON " + s + ".STAGLOGROWS TO " + user("propagator"),
+                    "GRANT INSERT, DELETE ON " + s + ".STAGLOGDONE TO " + user("propagator"));
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }

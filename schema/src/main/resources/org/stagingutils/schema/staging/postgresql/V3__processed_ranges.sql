@@ -1,0 +1,39 @@
+-- Processed log rows are recorded as ranges of log ids instead of a flag on each row: marking a
+-- run's rows processed writes a few range rows, not one new version of every log row (a
+-- consolidation of a million log rows spent most of its time there). STAGLOG becomes a view over
+-- both, so that SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0 keeps working as written.
+
+-- One row per run of consecutive processed log ids. No id inside a range is missing: an id the
+-- propagation did not read (an editor's transaction not yet committed) always lies outside.
+CREATE TABLE staglogdone (
+  stgfirst bigint PRIMARY KEY,
+  stglast  bigint NOT NULL,
+  CHECK (stglast >= stgfirst)
+);
+
+ALTER TABLE staglog RENAME TO staglogrows;
+ALTER INDEX staglog_pkey RENAME TO staglogrows_pkey;
+
+-- Islands of consecutive processed ids: an id missing between two processed rows may belong to a
+-- transaction still open, so it splits the range.
+INSERT INTO staglogdone (stgfirst, stglast)
+SELECT MIN(stgrfnbr), MAX(stgrfnbr)
+FROM (SELECT stgrfnbr, stgrfnbr - ROW_NUMBER() OVER (ORDER BY stgrfnbr) AS island
+      FROM staglogrows WHERE stgprocessed = 1) processed
+GROUP BY island;
+
+DROP INDEX staglog_pending;
+ALTER TABLE staglogrows DROP COLUMN stgprocessed;
+-- What stagingprop reads: the log rows of a table from an id on, in log order.
+CREATE INDEX staglogrows_table ON staglogrows (stgtable, stgrfnbr);
+
+-- The change log as before: a row is processed when the range starting at or before its id ends
+-- at or after it. Capture triggers up to version 2 insert here (PostgreSQL's simple views take
+-- inserts), later ones into staglogrows.
+CREATE VIEW staglog AS
+SELECT l.stgrfnbr, l.stgstmp, l.stgtable, l.stgop,
+       CAST(CASE WHEN (SELECT d.stglast FROM staglogdone d WHERE d.stgfirst <= l.stgrfnbr
+                       ORDER BY d.stgfirst DESC FETCH FIRST 1 ROW ONLY) >= l.stgrfnbr
+                 THEN 1 ELSE 0 END AS smallint) AS stgprocessed,
+       l.stgokey, l.stgnkey, l.stgorow, l.stgchangeset
+FROM staglogrows l;
