@@ -42,8 +42,20 @@ public final class H2CaptureTrigger implements Trigger {
     insertSql =
         "INSERT INTO "
             + quote(schema)
-            + ".STAGLOGROWS (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET)"
+            + "."
+            + logTable(conn, schema)
+            + " (STGTABLE, STGOP, STGOKEY, STGNKEY, STGOROW, STGCHANGESET)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
+  }
+
+  /**
+   * Where the log rows go: {@code STAGLOGROWS} from control schema 3 on. A database still at an
+   * older schema (editors got this jar before any run upgraded it) keeps its {@code STAGLOG} table.
+   */
+  private static String logTable(Connection conn, String schema) throws SQLException {
+    try (var rs = conn.getMetaData().getTables(null, schema, "STAGLOGROWS", null)) {
+      return rs.next() ? "STAGLOGROWS" : "STAGLOG";
+    }
   }
 
   private static List<String> registeredKey(Connection conn, String schema, String table)
