@@ -73,6 +73,61 @@ class InterruptedMigrationIT {
     }
   }
 
+  /**
+   * The upgrade to control schema 3 (STAGLOG becomes a view, processed flags become ranges) killed
+   * after every one of its statements: the next run completes it, and the log rows keep their
+   * processed flags, here rows of a table outside the session that no run touches.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"MARIADB", "H2"})
+  @Timeout(300)
+  void aRunCompletesWhatAKilledUpgradeLeft(DatabaseKind kind) throws Exception {
+    List<String> upgrade = script(kind, "staging", "V3__processed_ranges.sql");
+    for (int done = 1; done < upgrade.size(); done++) {
+      try (DatabasePair pair = catalogPair(kind)) {
+        String context = kind + ": killed after " + done + " of " + upgrade.size() + " statements";
+        migrateToVersion2(kind, pair.staging());
+        for (int id = 1; id <= 5; id++) {
+          pair.staging()
+              .execute(
+                  "INSERT INTO STAGLOG (STGTABLE, STGOP, STGPROCESSED) VALUES ('OTHER', 'I', "
+                      + (id == 3 || id == 5 ? 0 : 1)
+                      + ")");
+        }
+        pair.staging().execute(upgrade.subList(0, done).toArray(String[]::new));
+
+        new StagingCopy().copy(copyRequest(config(kind, pair)));
+        assertStagingEqualsProduction(kind, pair, context);
+        assertPropagates(kind, pair, context);
+        assertThat(
+                count(
+                    pair.staging(),
+                    "SELECT COUNT(*) FROM STAGLOG WHERE STGTABLE = 'OTHER' AND STGPROCESSED = 0"))
+            .as(context)
+            .isEqualTo(2);
+        assertThat(count(pair.staging(), "SELECT COUNT(*) FROM STAGLOG WHERE STGTABLE = 'OTHER'"))
+            .as(context)
+            .isEqualTo(5);
+      }
+    }
+  }
+
+  private static void migrateToVersion2(DatabaseKind kind, TestDatabase database) {
+    Flyway.configure()
+        .dataSource(database.url(), database.user(), database.password())
+        .locations(
+            "classpath:org/stagingutils/schema/staging/"
+                + (kind == DatabaseKind.MARIADB ? "mariadb" : "h2"))
+        .table(HISTORY)
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target("2")
+        .load()
+        .migrate();
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(
       value = DatabaseKind.class,
