@@ -28,6 +28,31 @@ public final class StagingUpgrade {
 
   private StagingUpgrade() {}
 
+  /**
+   * For runs that change nothing (dry runs, scripts, stagingcheck), which must not upgrade: refuses
+   * when the control tables are older than this version, since this version reads them as the
+   * newest migration left them. A database without control tables passes (nothing is pending).
+   */
+  public static void requireCurrent(Database staging) {
+    try (Connection connection = staging.connection()) {
+      if (!new MetadataReader(connection, staging.dialect())
+          .exists(staging.controlTables().table(ControlTables.CAPTURED_TABLES))) {
+        return;
+      }
+    } catch (SQLException e) {
+      throw StagingException.database("cannot read the staging control tables", e);
+    }
+    if (!ControlSchema.isStagingCurrent(
+        staging.dataSource(), staging.dialect(), staging.schema())) {
+      throw StagingException.configuration(
+          "the control tables in staging schema "
+              + staging.schema()
+              + " are from an older version of the suite: run stagingprop (without --dry-run or"
+              + " --script-file) or stagingcopy once as the staging owner to upgrade them; nothing"
+              + " was changed");
+    }
+  }
+
   public static void ensureCurrent(Database staging) {
     ControlSchema.migrateStaging(staging.dataSource(), staging.dialect(), staging.schema());
     ControlTables control = staging.controlTables();

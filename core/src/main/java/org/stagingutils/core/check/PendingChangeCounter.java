@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.stagingutils.core.control.ControlTables;
+import org.stagingutils.core.control.PendingLog;
 import org.stagingutils.core.metadata.MetadataReader;
 
 /**
@@ -34,50 +36,52 @@ final class PendingChangeCounter {
       if (!reader.exists(control.table(ControlTables.CAPTURED_TABLES))) {
         return List.of();
       }
-      String sql =
-          "SELECT "
-              + control.column("STGCHANGESET")
-              + ", COUNT(*) FROM "
-              + control.qualified(ControlTables.CHANGE_LOG)
-              + " WHERE "
-              + control.column("STGPROCESSED")
-              + " = 0 AND "
-              + control.column("STGTABLE")
-              + " IN ("
-              + placeholders(tables.size())
-              + ")"
-              + (context.changeSets().isEmpty()
-                  ? ""
-                  : " AND "
-                      + control.column("STGCHANGESET")
-                      + " IN ("
-                      + placeholders(context.changeSets().size())
-                      + ")")
-              + " GROUP BY "
-              + control.column("STGCHANGESET")
-              + " ORDER BY "
-              + control.column("STGCHANGESET");
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        int index = 1;
-        for (String value : tables) {
-          statement.setString(index++, value);
-        }
-        for (String value : context.changeSets()) {
-          statement.setString(index++, value);
-        }
-        List<ChangeSetCount> counts = new java.util.ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            counts.add(new ChangeSetCount(rs.getString(1), rs.getLong(2)));
+      Map<String, Long> bySet = new java.util.HashMap<>();
+      for (PendingLog.Condition pending : PendingLog.read(connection, control).conditions()) {
+        String sql =
+            "SELECT "
+                + control.column("STGCHANGESET")
+                + ", COUNT(*) FROM "
+                + control.qualified(ControlTables.LOG_ROWS)
+                + " WHERE "
+                + pending.sql()
+                + " AND "
+                + control.column("STGTABLE")
+                + " IN ("
+                + placeholders(tables.size())
+                + ")"
+                + (context.changeSets().isEmpty()
+                    ? ""
+                    : " AND "
+                        + control.column("STGCHANGESET")
+                        + " IN ("
+                        + placeholders(context.changeSets().size())
+                        + ")")
+                + " GROUP BY "
+                + control.column("STGCHANGESET");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          int index = pending.bind(statement, 1);
+          for (String value : tables) {
+            statement.setString(index++, value);
+          }
+          for (String value : context.changeSets()) {
+            statement.setString(index++, value);
+          }
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              bySet.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }
           }
         }
-        // Databases sort NULL differently: edits without a change set come first everywhere.
-        counts.sort(
-            java.util.Comparator.comparing(
-                ChangeSetCount::changeSet,
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-        return counts;
       }
+      List<ChangeSetCount> counts = new java.util.ArrayList<>();
+      bySet.forEach((set, count) -> counts.add(new ChangeSetCount(set, count)));
+      // Edits without a change set (null) come first.
+      counts.sort(
+          java.util.Comparator.comparing(
+              ChangeSetCount::changeSet,
+              java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+      return counts;
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagingutils.core.api.StagingException;
+import org.stagingutils.core.capture.StagingUpgrade;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
 import org.stagingutils.core.propagate.PendingRow;
@@ -57,6 +58,7 @@ public final class StagingCheck {
     }
     try (Database staging = DatabaseOpener.open(request.config().staging());
         Database production = DatabaseOpener.open(request.config().production())) {
+      StagingUpgrade.requireCurrent(staging);
       CheckContext context = load(staging, production, request);
       List<Problem> problems = new ArrayList<>();
       for (CheckKind kind : runnable) {

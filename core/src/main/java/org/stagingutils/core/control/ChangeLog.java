@@ -18,29 +18,27 @@ public final class ChangeLog {
     this.control = control;
   }
 
-  /**
-   * Unprocessed changes per table, for the given tables; tables without any are left out. Asked
-   * through the {@code STAGLOG} view, which answers alike before and after the control schema's
-   * version 3 (stagingcopy asks before upgrading it, in a dry run).
-   */
+  /** Unprocessed changes per table, for the given tables; tables without any are left out. */
   public Map<String, Long> pendingCounts(Connection connection, Collection<TableMetadata> tables)
       throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    String sql =
-        "SELECT COUNT(*) FROM "
-            + control.qualified(ControlTables.CHANGE_LOG)
-            + " WHERE "
-            + control.column("STGTABLE")
-            + " = ? AND "
-            + control.column("STGPROCESSED")
-            + " = 0";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (TableMetadata table : tables) {
-        ps.setString(1, table.name().name());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            counts.put(table.name().name(), rs.getLong(1));
+    for (PendingLog.Condition pending : PendingLog.read(connection, control).conditions()) {
+      String sql =
+          "SELECT COUNT(*) FROM "
+              + control.qualified(ControlTables.LOG_ROWS)
+              + " WHERE "
+              + control.column("STGTABLE")
+              + " = ? AND "
+              + pending.sql();
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        for (TableMetadata table : tables) {
+          ps.setString(1, table.name().name());
+          pending.bind(ps, 2);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+              counts.merge(table.name().name(), rs.getLong(1), Long::sum);
+            }
           }
         }
       }

@@ -30,6 +30,11 @@ public final class ControlSchema {
     migrate(dataSource, dialect, schema, "staging");
   }
 
+  /** Whether the staging control tables are at this version's newest migration. */
+  public static boolean isStagingCurrent(DataSource dataSource, Dialect dialect, String schema) {
+    return SchemaHistory.isCurrent(dataSource, dialect, schema, "staging");
+  }
+
   /** The propagation journal, in the production schema. */
   public static void migrateProduction(DataSource dataSource, Dialect dialect, String schema) {
     migrate(dataSource, dialect, schema, "production");

@@ -54,6 +54,9 @@ public final class StagingCopy {
         Database staging = DatabaseOpener.open(config.staging())) {
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       List<TableMetadata> tables = schema.graph().parentsFirst();
+      if (request.dryRun() || request.scriptFile().isPresent()) {
+        StagingUpgrade.requireCurrent(staging);
+      }
       if (request.dryRun()) {
         PendingChanges.refuseUnlessForced(staging, tables, request.force());
         return countProduction(production, schema, start);

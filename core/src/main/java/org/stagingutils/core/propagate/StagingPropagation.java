@@ -60,7 +60,11 @@ public final class StagingPropagation {
       }
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       requireStagingSession(staging);
-      StagingUpgrade.ensureCurrent(staging);
+      if (changesNothing(request)) {
+        StagingUpgrade.requireCurrent(staging);
+      } else {
+        StagingUpgrade.ensureCurrent(staging);
+      }
       if (!changesNothing(request) || production.dialect().readsThroughInstalledFunctions()) {
         ControlSchema.migrateProduction(
             production.dataSource(), production.dialect(), production.schema());

@@ -2,6 +2,7 @@
 package org.stagingutils.core.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,15 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.stagingutils.core.api.ErrorCategory;
+import org.stagingutils.core.api.StagingException;
 import org.stagingutils.core.connect.Database;
 import org.stagingutils.core.connect.DatabaseOpener;
 import org.stagingutils.core.control.ControlTables;
 import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.TableName;
 import org.stagingutils.core.propagate.ConflictPolicy;
+import org.stagingutils.core.propagate.PropagationRequest;
 import org.stagingutils.core.propagate.PropagationResult;
+import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.StagingSession;
 import org.stagingutils.core.testdb.DatabaseKind;
 
@@ -47,6 +53,30 @@ class StagingUpgradeIT {
           .isEqualTo(2);
       assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
           .isEqualTo(1);
+
+      // A dry run does not upgrade, and cannot read the older log: it refuses, changing nothing.
+      PropagationRequest all = session.request(ConflictPolicy.FAIL);
+      StagingException refused =
+          catchThrowableOfType(
+              () ->
+                  new StagingPropagation()
+                      .propagate(
+                          new PropagationRequest(
+                              all.config(),
+                              all.tables(),
+                              all.onConflict(),
+                              all.transaction(),
+                              all.batchSize(),
+                              true,
+                              Optional.empty(),
+                              Optional.empty(),
+                              all.retainDays(),
+                              List.of(),
+                              false)),
+              StagingException.class);
+      assertThat(refused.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+      assertThat(refused.getMessage()).contains("older version", "run stagingprop");
+      assertThat(count(session, "SELECT MAX(TRIGGER_VERSION) FROM STAGTABLES")).isEqualTo(2);
 
       PropagationResult upgraded = session.propagate(ConflictPolicy.FAIL);
 

@@ -97,7 +97,7 @@ final class DatabaseUsers {
     List<String> grants = new ArrayList<>();
     grants.add(
         "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, TRIGGER,"
-            + " CREATE TEMPORARY TABLES ON "
+            + " CREATE TEMPORARY TABLES, CREATE VIEW ON "
             + s
             + ".* TO "
             + user("stager"));
