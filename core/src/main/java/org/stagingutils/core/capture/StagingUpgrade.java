@@ -53,6 +53,7 @@ public final class StagingUpgrade {
     }
   }
 
+  /** For runs that write: migrates the control tables, then re-installs outdated triggers. */
   public static void ensureCurrent(Database staging) {
     ControlSchema.migrateStaging(staging.dataSource(), staging.dialect(), staging.schema());
     ControlTables control = staging.controlTables();
