@@ -11,12 +11,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.stagingutils.core.control.ControlTables;
 import org.stagingutils.core.control.PendingLog;
 
 /**
- * Reads the unprocessed change-log rows of one table in log order, from whatever snapshot the
- * caller's connection holds: the rows of {@code STAGLOGROWS} outside the processed ranges.
+ * Reads the unprocessed change-log rows of the staged tables in log order, from whatever snapshot
+ * the caller's connection holds: the rows of {@code STAGLOGROWS} outside the processed ranges.
  */
 final class ChangeLogReader {
   private final ControlTables control;
@@ -31,39 +33,22 @@ final class ChangeLogReader {
   }
 
   /**
-   * Adds the pending log rows of {@code table} to {@code changes}. The row images (hundreds of
-   * bytes each) are read afterwards by id, only those {@code changes} keeps: the first mention of
-   * each key. Both reads use {@code snapshot}, so they see the same log.
+   * Adds the pending log rows of every table of {@code changes} (by stored name) to its changes,
+   * keeping those {@code taken} accepts. One pass over the pending ids in log order, for all tables
+   * together: by table, MariaDB would fetch each log row through the (table, id) index and then the
+   * row itself, three times slower than walking the log's primary key once.
    */
-  void read(Connection snapshot, String table, TableChanges changes) throws SQLException {
-    read(snapshot, table, changes, entry -> true);
-  }
-
-  /** As {@link #read(Connection, String, TableChanges)}, keeping only the entries {@code taken}. */
-  void read(
+  void readEntries(
       Connection snapshot,
-      String table,
-      TableChanges changes,
-      java.util.function.Predicate<LogEntry> taken)
+      Map<String, TableChanges> changes,
+      Function<String, Predicate<LogEntry>> taken)
       throws SQLException {
-    readEntries(snapshot, table, changes, taken);
-    // in log order already: the look-ups walk the primary key forwards
-    List<Long> ids = new ArrayList<>(changes.unreadImages());
-    for (int from = 0; from < ids.size(); from += fetchSize) {
-      readImages(snapshot, ids.subList(from, Math.min(ids.size(), from + fetchSize)), changes);
+    if (changes.isEmpty()) {
+      return;
     }
-    if (!changes.unreadImages().isEmpty()) {
-      throw new IllegalStateException(
-          "change-log rows vanished from the snapshot while reading table " + table);
-    }
-  }
-
-  private void readEntries(
-      Connection snapshot,
-      String table,
-      TableChanges changes,
-      java.util.function.Predicate<LogEntry> taken)
-      throws SQLException {
+    Map<String, Predicate<LogEntry>> filters = new HashMap<>();
+    changes.keySet().forEach(table -> filters.put(table, taken.apply(table)));
+    List<String> tables = new ArrayList<>(changes.keySet());
     for (PendingLog.Condition condition : pending.conditions()) {
       String sql =
           "SELECT "
@@ -73,19 +58,24 @@ final class ChangeLogReader {
                   control.column("STGOP"),
                   control.column("STGOKEY"),
                   control.column("STGNKEY"),
-                  control.column("STGCHANGESET"))
+                  control.column("STGCHANGESET"),
+                  control.column("STGTABLE"))
               + " FROM "
               + control.qualified(ControlTables.LOG_ROWS)
               + " WHERE "
-              + control.column("STGTABLE")
-              + " = ? AND "
               + condition.sql()
-              + " ORDER BY "
+              + " AND "
+              + control.column("STGTABLE")
+              + " IN ("
+              + String.join(", ", Collections.nCopies(tables.size(), "?"))
+              + ") ORDER BY "
               + control.column("STGRFNBR");
       try (PreparedStatement ps = snapshot.prepareStatement(sql)) {
         ps.setFetchSize(fetchSize);
-        ps.setString(1, table);
-        condition.bind(ps, 2);
+        int index = condition.bind(ps, 1);
+        for (String table : tables) {
+          ps.setString(index++, table);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             LogEntry entry =
@@ -95,12 +85,29 @@ final class ChangeLogReader {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5));
-            if (taken.test(entry)) {
-              changes.add(entry);
+            String table = rs.getString(6);
+            if (filters.get(table).test(entry)) {
+              changes.get(table).add(entry);
             }
           }
         }
       }
+    }
+  }
+
+  /**
+   * Reads the row images {@code changes} keeps (hundreds of bytes each: only the first mention of
+   * each key), by id, from the snapshot the entries came from, so they see the same log.
+   */
+  void readImages(Connection snapshot, String table, TableChanges changes) throws SQLException {
+    // in log order already: the look-ups walk the primary key forwards
+    List<Long> ids = new ArrayList<>(changes.unreadImages());
+    for (int from = 0; from < ids.size(); from += fetchSize) {
+      readImages(snapshot, ids.subList(from, Math.min(ids.size(), from + fetchSize)), changes);
+    }
+    if (!changes.unreadImages().isEmpty()) {
+      throw new IllegalStateException(
+          "change-log rows vanished from the snapshot while reading table " + table);
     }
   }
 

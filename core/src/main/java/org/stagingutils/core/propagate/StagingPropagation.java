@@ -346,10 +346,17 @@ public final class StagingPropagation {
             table ->
                 !staging.dialect().capturesCascadedChanges()
                     && CascadingParents.of(schema.staging()).contains(table.name().name()));
+    Map<String, TableChanges> read = new LinkedHashMap<>();
+    Map<String, TableMetadata> byName = new HashMap<>();
+    for (TableMetadata table : schema.graph().parentsFirst()) {
+      read.put(table.name().name(), new TableChanges());
+      byName.put(table.name().name(), table);
+    }
+    reader.readEntries(snapshot, read, name -> taken.apply(byName.get(name)));
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
-      TableChanges changes = new TableChanges();
-      reader.read(snapshot, table.name().name(), changes, taken.apply(table));
+      TableChanges changes = read.remove(table.name().name());
+      reader.readImages(snapshot, table.name().name(), changes);
       changes.deleteLeftOut(firstDeletes.getOrDefault(table, Long.MAX_VALUE));
       if (changes.isEmpty() && !cascades.reaches(table)) {
         continue;
