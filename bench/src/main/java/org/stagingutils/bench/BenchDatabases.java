@@ -96,7 +96,10 @@ final class BenchDatabases implements AutoCloseable {
       result.next();
       String version = result.getString(1);
       int compiled = version.indexOf(" on ");
-      return compiled > 0 ? version.substring(0, compiled) : version;
+      return (compiled > 0 ? version.substring(0, compiled) : version)
+          + " ("
+          + dialect.cacheSetting(productionConnection)
+          + ")";
     }
   }
 

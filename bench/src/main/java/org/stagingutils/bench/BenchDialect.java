@@ -38,6 +38,12 @@ interface BenchDialect {
    */
   void settleChangeLog(Connection staging) throws SQLException;
 
+  /**
+   * The server's data cache, as "setting = value": whether a million-row change log fits in it
+   * decides much of the consolidation's time (MariaDB's default buffer pool does not).
+   */
+  String cacheSetting(Connection connection) throws SQLException;
+
   /** Environment that logs the command-line clients in without a password on their command line. */
   Map<String, String> clientEnvironment();
 

@@ -76,6 +76,13 @@ final class MariaDbBench implements BenchDialect {
   }
 
   @Override
+  public String cacheSetting(Connection connection) throws SQLException {
+    return "innodb_buffer_pool_size = "
+        + BenchDatabases.queryLong(connection, "SELECT @@innodb_buffer_pool_size") / (1024 * 1024)
+        + " MiB";
+  }
+
+  @Override
   public void settleChangeLog(Connection staging) throws SQLException {
     new InnoDbPurge(staging).awaitCaughtUp(PURGE_WAIT);
     try (Statement statement = staging.createStatement()) {

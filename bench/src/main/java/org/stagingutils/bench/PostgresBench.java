@@ -65,6 +65,15 @@ final class PostgresBench implements BenchDialect {
   }
 
   @Override
+  public String cacheSetting(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet result = statement.executeQuery("SHOW shared_buffers")) {
+      result.next();
+      return "shared_buffers = " + result.getString(1);
+    }
+  }
+
+  @Override
   public void settleChangeLog(Connection staging) throws SQLException {
     // VACUUM cannot run in a transaction block: the harness's connections autocommit.
     try (Statement statement = staging.createStatement()) {
