@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stagingutils.core.api.ErrorCategory;
@@ -21,7 +20,6 @@ import org.stagingutils.core.control.ControlTables;
 import org.stagingutils.core.metadata.MetadataReader;
 import org.stagingutils.core.metadata.TableName;
 import org.stagingutils.core.propagate.ConflictPolicy;
-import org.stagingutils.core.propagate.PropagationRequest;
 import org.stagingutils.core.propagate.PropagationResult;
 import org.stagingutils.core.propagate.StagingPropagation;
 import org.stagingutils.core.propagate.StagingSession;
@@ -55,24 +53,9 @@ class StagingUpgradeIT {
           .isEqualTo(1);
 
       // A dry run does not upgrade, and cannot read the older log: it refuses, changing nothing.
-      PropagationRequest all = session.request(ConflictPolicy.FAIL);
       StagingException refused =
           catchThrowableOfType(
-              () ->
-                  new StagingPropagation()
-                      .propagate(
-                          new PropagationRequest(
-                              all.config(),
-                              all.tables(),
-                              all.onConflict(),
-                              all.transaction(),
-                              all.batchSize(),
-                              true,
-                              Optional.empty(),
-                              Optional.empty(),
-                              all.retainDays(),
-                              List.of(),
-                              false)),
+              () -> new StagingPropagation().propagate(session.dryRunRequest()),
               StagingException.class);
       assertThat(refused.category()).isEqualTo(ErrorCategory.CONFIGURATION);
       assertThat(refused.getMessage()).contains("older version", "run stagingprop");

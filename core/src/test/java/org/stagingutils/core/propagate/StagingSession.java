@@ -86,13 +86,22 @@ public final class StagingSession implements AutoCloseable {
   }
 
   public PropagationRequest request(ConflictPolicy policy) {
+    return request(policy, false);
+  }
+
+  /** A {@code --dry-run} of everything pending. */
+  public PropagationRequest dryRunRequest() {
+    return request(ConflictPolicy.FAIL, true);
+  }
+
+  private PropagationRequest request(ConflictPolicy policy, boolean dryRun) {
     return new PropagationRequest(
         config(),
         tables,
         policy,
         TransactionMode.ONE,
         100,
-        false,
+        dryRun,
         Optional.empty(),
         Optional.empty(),
         30,
