@@ -71,7 +71,10 @@ final class CaptureCheck implements TableCheck {
               + " are version "
               + registration.triggerVersion()
               + ", older than this suite's version "
-              + CaptureInstaller.TRIGGER_VERSION;
+              + CaptureInstaller.TRIGGER_VERSION
+              + ": run stagingprop once without --dry-run (it re-installs them and the session"
+              + " goes on)";
+      return Optional.of(Problem.of(CheckKind.SCHEMA, name, Map.of(), message));
     } else if (!registration.keyColumns().equals(key)) {
       message =
           "capture triggers of "

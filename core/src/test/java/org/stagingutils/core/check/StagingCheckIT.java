@@ -159,7 +159,7 @@ class StagingCheckIT {
       assertThat(single(report, "schema", "LISTPRICE").get("message").asText())
           .contains("not installed", "run stagingcopy");
       assertThat(single(report, "schema", "STORE").get("message").asText())
-          .contains("version 0", "run stagingcopy");
+          .contains("version 0", "run stagingprop once");
       assertThat(single(report, "schema", "CATALOG").get("message").asText())
           .contains("(X)", "(" + catalog.stored("CATALOG_ID") + ")");
       assertThat(report.problems()).hasSize(3);
