@@ -33,7 +33,7 @@ public final class StagingUpgrade {
    * when the control tables are older than this version, since this version reads them as the
    * newest migration left them. A database without control tables passes (nothing is pending).
    */
-  public static void requireCurrent(Database staging) {
+  public static void requireCurrentIfInstalled(Database staging) {
     try (Connection connection = staging.connection()) {
       if (!new MetadataReader(connection, staging.dialect())
           .exists(staging.controlTables().table(ControlTables.CAPTURED_TABLES))) {
@@ -42,6 +42,11 @@ public final class StagingUpgrade {
     } catch (SQLException e) {
       throw StagingException.database("cannot read the staging control tables", e);
     }
+    requireCurrent(staging);
+  }
+
+  /** As {@link #requireCurrentIfInstalled}, for a caller that knows the control tables exist. */
+  public static void requireCurrent(Database staging) {
     if (!ControlSchema.isStagingCurrent(
         staging.dataSource(), staging.dialect(), staging.schema())) {
       throw StagingException.configuration(

@@ -58,7 +58,7 @@ public final class StagingCheck {
     }
     try (Database staging = DatabaseOpener.open(request.config().staging());
         Database production = DatabaseOpener.open(request.config().production())) {
-      StagingUpgrade.requireCurrent(staging);
+      StagingUpgrade.requireCurrentIfInstalled(staging);
       CheckContext context = load(staging, production, request);
       List<Problem> problems = new ArrayList<>();
       for (CheckKind kind : runnable) {

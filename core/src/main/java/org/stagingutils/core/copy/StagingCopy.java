@@ -55,7 +55,7 @@ public final class StagingCopy {
       StagedSchema schema = StagedSchema.load(staging, production, request.tables());
       List<TableMetadata> tables = schema.graph().parentsFirst();
       if (request.dryRun() || request.scriptFile().isPresent()) {
-        StagingUpgrade.requireCurrent(staging);
+        StagingUpgrade.requireCurrentIfInstalled(staging);
       }
       if (request.dryRun()) {
         PendingChanges.refuseUnlessForced(staging, tables, request.force());

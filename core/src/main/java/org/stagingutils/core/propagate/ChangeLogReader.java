@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.stagingutils.core.control.ControlTables;
 import org.stagingutils.core.control.PendingLog;
@@ -34,20 +33,18 @@ final class ChangeLogReader {
 
   /**
    * Adds the pending log rows of every table of {@code changes} (by stored name) to its changes,
-   * keeping those {@code taken} accepts. One pass over the pending ids in log order, for all tables
-   * together: by table, MariaDB would fetch each log row through the (table, id) index and then the
-   * row itself, three times slower than walking the log's primary key once.
+   * keeping those its filter in {@code taken} accepts. One pass over the pending ids in log order,
+   * for all tables together: by table, MariaDB would fetch each log row through the (table, id)
+   * index and then the row itself, three times slower than walking the log's primary key once.
    */
   void readEntries(
       Connection snapshot,
       Map<String, TableChanges> changes,
-      Function<String, Predicate<LogEntry>> taken)
+      Map<String, Predicate<LogEntry>> taken)
       throws SQLException {
     if (changes.isEmpty()) {
       return;
     }
-    Map<String, Predicate<LogEntry>> filters = new HashMap<>();
-    changes.keySet().forEach(table -> filters.put(table, taken.apply(table)));
     List<String> tables = new ArrayList<>(changes.keySet());
     for (PendingLog.Condition condition : pending.conditions()) {
       String sql =
@@ -86,7 +83,7 @@ final class ChangeLogReader {
                     rs.getString(4),
                     rs.getString(5));
             String table = rs.getString(6);
-            if (filters.get(table).test(entry)) {
+            if (taken.get(table).test(entry)) {
               changes.get(table).add(entry);
             }
           }

@@ -96,21 +96,12 @@ public final class StagingPropagation {
 
       ChangeLogReader reader =
           new ChangeLogReader(control, request.batchSize(), PendingLog.read(snapshot, control));
+      Planning planning = new Planning(request, staging, schema, snapshot, reader, target);
       Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
       // Every dialect: an early delete's cascade takes rows that staging still has.
       CascadeClosure cascades = new CascadeClosure(staging.dialect(), request.batchSize());
       Map<TableMetadata, TablePlan> plans =
-          plan(
-              request,
-              staging,
-              schema,
-              snapshot,
-              reader,
-              target,
-              changes,
-              cascades,
-              table -> entry -> true,
-              Map.of());
+          plan(planning, changes, cascades, table -> entry -> true, Map.of());
       if (request.before().isPresent()) {
         LogIds.Builder lastIds = new LogIds.Builder();
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
@@ -119,8 +110,7 @@ public final class StagingPropagation {
             new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
                 .before(plans, changes, captured, request.before().get(), snapshot, target);
         cascades = cascades.forPartialRun();
-        plans =
-            planAgain(request, staging, schema, snapshot, reader, target, changes, cascades, taken);
+        plans = planAgain(planning, changes, cascades, taken);
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {
@@ -170,17 +160,7 @@ public final class StagingPropagation {
                         p.key(),
                         p.changeSet() == null ? "(none)" : p.changeSet()));
         cascades = cascades.forPartialRun();
-        plans =
-            planAgain(
-                request,
-                staging,
-                schema,
-                snapshot,
-                reader,
-                target,
-                changes,
-                cascades,
-                selection.selected());
+        plans = planAgain(planning, changes, cascades, selection.selected());
       }
       Map<TableMetadata, Map<String, Conflict>> unreferenceable =
           new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
@@ -297,12 +277,7 @@ public final class StagingPropagation {
    * cascade was to be repaired by a row left out, or repair a cascade that no longer happens.
    */
   private Map<TableMetadata, TablePlan> planAgain(
-      PropagationRequest request,
-      Database staging,
-      StagedSchema schema,
-      Connection snapshot,
-      ChangeLogReader reader,
-      Connection target,
+      Planning planning,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
       Map<TableMetadata, Set<String>> taken)
@@ -311,12 +286,7 @@ public final class StagingPropagation {
     changesByTable.forEach((table, changes) -> firstDeletes.put(table, changes.firstDelete()));
     changesByTable.clear();
     return plan(
-        request,
-        staging,
-        schema,
-        snapshot,
-        reader,
-        target,
+        planning,
         changesByTable,
         cascades,
         table -> {
@@ -326,33 +296,41 @@ public final class StagingPropagation {
         firstDeletes);
   }
 
-  private Map<TableMetadata, TablePlan> plan(
+  /** What every planning pass of a run reads from and plans against. */
+  private record Planning(
       PropagationRequest request,
       Database staging,
       StagedSchema schema,
       Connection snapshot,
       ChangeLogReader reader,
-      Connection target,
+      Connection target) {}
+
+  private Map<TableMetadata, TablePlan> plan(
+      Planning planning,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
       java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken,
       Map<TableMetadata, Long> firstDeletes)
       throws SQLException {
+    Database staging = planning.staging();
+    StagedSchema schema = planning.schema();
+    Connection snapshot = planning.snapshot();
+    ChangeLogReader reader = planning.reader();
     TablePlanner planner =
         new TablePlanner(
             staging.dialect(),
-            request.batchSize(),
-            request.onConflict(),
+            planning.request().batchSize(),
+            planning.request().onConflict(),
             table ->
                 !staging.dialect().capturesCascadedChanges()
                     && CascadingParents.of(schema.staging()).contains(table.name().name()));
     Map<String, TableChanges> read = new LinkedHashMap<>();
-    Map<String, TableMetadata> byName = new HashMap<>();
+    Map<String, java.util.function.Predicate<LogEntry>> filters = new HashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
       read.put(table.name().name(), new TableChanges());
-      byName.put(table.name().name(), table);
+      filters.put(table.name().name(), taken.apply(table));
     }
-    reader.readEntries(snapshot, read, name -> taken.apply(byName.get(name)));
+    reader.readEntries(snapshot, read, filters);
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
       TableChanges changes = read.remove(table.name().name());
@@ -364,7 +342,13 @@ public final class StagingPropagation {
       TablePlan plan;
       try {
         plan =
-            planner.plan(table, schema.productionTable(table), changes, snapshot, target, cascades);
+            planner.plan(
+                table,
+                schema.productionTable(table),
+                changes,
+                snapshot,
+                planning.target(),
+                cascades);
       } catch (SQLException e) {
         throw StagingException.database("cannot plan the changes of table " + table.name(), e);
       }
