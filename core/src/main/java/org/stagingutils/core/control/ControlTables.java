@@ -18,6 +18,12 @@ public final class ControlTables {
   /** Which log ids are processed, as ranges of consecutive ids. */
   public static final String PROCESSED_RANGES = "STAGLOGDONE";
 
+  /**
+   * An empty table whose foreign key to the log rows makes MariaDB and H2 refuse to truncate them
+   * (a truncation would start the log ids again inside the processed ranges).
+   */
+  public static final String LOG_GUARD = "STAGLOGGUARD";
+
   public static final String SESSION = "STAGSESSION";
   public static final String CAPTURED_TABLES = "STAGTABLES";
   public static final String LOCK = "STAGLOCK";
@@ -61,6 +67,7 @@ public final class ControlTables {
     return upper.equals(CHANGE_LOG)
         || upper.equals(LOG_ROWS)
         || upper.equals(PROCESSED_RANGES)
+        || upper.equals(LOG_GUARD)
         || upper.equals(SESSION)
         || upper.equals(CAPTURED_TABLES)
         || upper.equals(LOCK)

@@ -90,6 +90,12 @@ class StagingUpgradeIT {
     TableName history =
         TableName.of(staging.schema(), staging.dialect().foldUnquoted(ControlTables.HISTORY));
     List<String> sql = new ArrayList<>();
+    if (postgres) {
+      sql.add("DROP TRIGGER staglogrows_truncated ON STAGLOGROWS");
+      sql.add("DROP FUNCTION staglogrows_truncated()");
+    } else {
+      sql.add("DROP TABLE STAGLOGGUARD");
+    }
     sql.add("ALTER TABLE STAGLOGROWS ADD COLUMN STGPROCESSED SMALLINT DEFAULT 0 NOT NULL");
     sql.add(
         "UPDATE STAGLOGROWS SET STGPROCESSED = 1 WHERE EXISTS (SELECT 1 FROM STAGLOGDONE D"
@@ -109,7 +115,7 @@ class StagingUpgradeIT {
             + staging.dialect().qualify(history)
             + " WHERE "
             + staging.dialect().quote("version")
-            + " = '3'");
+            + " IN ('3', '4')");
     sql.add("UPDATE STAGTABLES SET TRIGGER_VERSION = 2");
     try (Connection c = staging.connection();
         Statement s = c.createStatement()) {
