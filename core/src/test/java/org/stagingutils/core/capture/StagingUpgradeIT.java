@@ -47,9 +47,9 @@ class StagingUpgradeIT {
       // The processed row must stay processed: taken again, its image (the price before 1.00)
       // would differ from production's and the run would refuse with a conflict.
       downgradeToVersion2(staging);
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0"))
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0"))
           .isEqualTo(2);
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
           .isEqualTo(1);
 
       // A dry run does not upgrade, and cannot read the older log: it refuses, changing nothing.
@@ -59,7 +59,7 @@ class StagingUpgradeIT {
               StagingException.class);
       assertThat(refused.category()).isEqualTo(ErrorCategory.CONFIGURATION);
       assertThat(refused.getMessage()).contains("older version", "run stagingprop");
-      assertThat(count(session, "SELECT MAX(TRIGGER_VERSION) FROM STAGTABLES")).isEqualTo(2);
+      assertThat(session.stagingCount("SELECT MAX(TRIGGER_VERSION) FROM STAGTABLES")).isEqualTo(2);
 
       PropagationResult upgraded = session.propagate(ConflictPolicy.FAIL);
 
@@ -67,9 +67,9 @@ class StagingUpgradeIT {
       assertThat(upgraded.processedChanges()).isEqualTo(2);
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
           .isEqualTo(3);
-      assertThat(count(session, "SELECT MIN(TRIGGER_VERSION) FROM STAGTABLES"))
+      assertThat(session.stagingCount("SELECT MIN(TRIGGER_VERSION) FROM STAGTABLES"))
           .isEqualTo(CaptureInstaller.TRIGGER_VERSION);
 
       session.edit("DELETE FROM STORE WHERE STORE_ID = 9");
@@ -148,14 +148,5 @@ class StagingUpgradeIT {
       }
     }
     return names;
-  }
-
-  private static long count(StagingSession session, String sql) throws SQLException {
-    try (Connection c = session.pair.staging().connection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

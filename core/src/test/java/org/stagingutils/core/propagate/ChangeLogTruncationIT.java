@@ -4,10 +4,7 @@ package org.stagingutils.core.propagate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stagingutils.core.testdb.DatabaseKind;
@@ -29,23 +26,23 @@ class ChangeLogTruncationIT {
           "UPDATE CATENTRY SET PRICE = 2.00 WHERE CATENTRY_ID = 2001",
           "UPDATE CATENTRY SET PRICE = 3.00 WHERE CATENTRY_ID = 2001");
       assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(1);
-      long processed = count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1");
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(1);
+      long processed = session.stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1");
       assertThat(processed).isPositive();
 
       if (kind == DatabaseKind.POSTGRESQL) {
-        execute(session, "TRUNCATE STAGLOGROWS RESTART IDENTITY");
-        assertThat(count(session, "SELECT COUNT(*) FROM STAGLOGDONE")).isZero();
-        assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG")).isZero();
+        session.edit("TRUNCATE STAGLOGROWS RESTART IDENTITY");
+        assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOGDONE")).isZero();
+        assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOG")).isZero();
       } else {
         String truncate =
             kind == DatabaseKind.H2
                 ? "TRUNCATE TABLE STAGLOGROWS RESTART IDENTITY"
                 : "TRUNCATE TABLE STAGLOGROWS";
-        assertThatThrownBy(() -> execute(session, truncate))
+        assertThatThrownBy(() -> session.edit(truncate))
             .isInstanceOf(SQLException.class)
             .hasMessageContaining(kind == DatabaseKind.H2 ? "STAGLOGROWS" : "never_truncate");
-        assertThat(count(session, "SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
+        assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 1"))
             .isEqualTo(processed);
       }
 
@@ -59,25 +56,6 @@ class ChangeLogTruncationIT {
       assertThat(after.processedChanges()).isEqualTo(2);
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
-    }
-  }
-
-  private static void execute(StagingSession session, String sql) throws SQLException {
-    try (Connection c = session.pair.staging().connection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
-    }
-  }
-
-  private static long count(StagingSession session, String sql) throws SQLException {
-    try (Connection c = session.pair.staging().connection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

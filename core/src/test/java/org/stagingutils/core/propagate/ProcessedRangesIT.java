@@ -3,10 +3,6 @@ package org.stagingutils.core.propagate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,7 +29,7 @@ class ProcessedRangesIT {
 
       assertThat(even.refused()).isFalse();
       assertThat(even.processedChanges()).isEqualTo(EDITS / 2);
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(EDITS / 2);
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(EDITS / 2);
       assertThat(session.pending()).isEqualTo(EDITS / 2);
 
       PropagationResult rest = session.propagate(ConflictPolicy.FAIL);
@@ -42,16 +38,7 @@ class ProcessedRangesIT {
       assertThat(rest.processedChanges()).isEqualTo(EDITS / 2);
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
-      assertThat(count(session, "SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(1);
-    }
-  }
-
-  private static long count(StagingSession session, String sql) throws SQLException {
-    try (Connection c = session.pair.staging().connection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+      assertThat(session.stagingCount("SELECT COUNT(*) FROM STAGLOGDONE")).isEqualTo(1);
     }
   }
 }

@@ -191,9 +191,14 @@ public final class StagingSession implements AutoCloseable {
   }
 
   public long pending() throws SQLException {
+    return stagingCount("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0");
+  }
+
+  /** The number a query of one row and one column gives in staging, e.g. a COUNT(*). */
+  public long stagingCount(String sql) throws SQLException {
     try (Connection c = pair.staging().connection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM STAGLOG WHERE STGPROCESSED = 0")) {
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
