@@ -26,8 +26,7 @@ final class ChangeSetSelection {
   /**
    * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
    * {@code --with-prerequisites} would take (the same as taken when it was given).
-   */
-  /**
+   *
    * @param plans the plans narrowed to the selected rows, for a refusal's report
    * @param selected the selected keys by table, to plan again alone
    */
