@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stagingutils.core.metadata.TableMetadata;
 
 /**
  * The keys of one table whose pending histories share a change-log row: a key change is logged once
@@ -44,6 +45,12 @@ final class LinkedKeys {
           groups.add(List.copyOf(members));
         });
     return new LinkedKeys(groups);
+  }
+
+  static Map<TableMetadata, LinkedKeys> byTable(Map<TableMetadata, TableChanges> changes) {
+    Map<TableMetadata, LinkedKeys> links = new HashMap<>();
+    changes.forEach((table, tableChanges) -> links.put(table, LinkedKeys.of(tableChanges)));
+    return links;
   }
 
   /** Every group of two or more keys. */

@@ -107,8 +107,8 @@ public final class StagingPropagation {
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
         Map<Long, Instant> captured = reader.captureTimes(snapshot, lastIds.build());
         Map<TableMetadata, Set<String>> taken =
-            new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
-                .before(plans, changes, captured, request.before().get(), snapshot, target);
+            new CutoffSelection(staging.dialect(), schema, request.batchSize())
+                .select(plans, changes, captured, request.before().get(), snapshot, target);
         cascades = cascades.forPartialRun();
         plans = planAgain(planning, changes, cascades, taken);
       }
