@@ -59,15 +59,11 @@ final class ChangeSetSelection {
       throws SQLException {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
     changes.forEach(
-        (table, tableChanges) -> {
-          Set<String> keys = new HashSet<>();
-          for (String key : tableChanges.dirtyKeys()) {
-            if (changeSets.contains(tableChanges.lastChangeSet(key))) {
-              keys.add(key);
-            }
-          }
-          selected.put(table, keys);
-        });
+        (table, tableChanges) ->
+            selected.put(
+                table,
+                tableChanges.dirtyKeysWhere(
+                    key -> changeSets.contains(tableChanges.lastChangeSet(key)))));
     List<Reference> references = pending.references(plans, snapshot);
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, Set<String>> closure = new HashMap<>();

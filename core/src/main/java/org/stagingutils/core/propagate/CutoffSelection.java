@@ -3,11 +3,14 @@ package org.stagingutils.core.propagate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.StagedSchema;
 import org.stagingutils.core.metadata.TableMetadata;
@@ -22,8 +25,7 @@ import org.stagingutils.core.propagate.PendingReferences.Reference;
  * change) with it.
  */
 final class CutoffSelection {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(CutoffSelection.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CutoffSelection.class);
 
   private final PendingReferences pending;
 
@@ -41,24 +43,23 @@ final class CutoffSelection {
   Map<TableMetadata, Set<String>> select(
       Map<TableMetadata, TablePlan> plans,
       Map<TableMetadata, TableChanges> changes,
-      Map<Long, java.time.Instant> captureTimes,
-      java.time.Instant before,
+      Map<Long, Instant> captureTimes,
+      Instant before,
       Connection snapshot,
       Connection production)
       throws SQLException {
     Map<TableMetadata, Set<String>> selected = new HashMap<>();
     changes.forEach(
-        (table, tableChanges) -> {
-          Set<String> keys = new HashSet<>();
-          for (String key : tableChanges.dirtyKeys()) {
-            java.util.OptionalLong last = tableChanges.lastLogId(key);
-            // a row only a cascade removes has no change of its own to wait for
-            if (last.isEmpty() || capturedAt(captureTimes, last.getAsLong()).isBefore(before)) {
-              keys.add(key);
-            }
-          }
-          selected.put(table, keys);
-        });
+        (table, tableChanges) ->
+            selected.put(
+                table,
+                tableChanges.dirtyKeysWhere(
+                    key -> {
+                      OptionalLong last = tableChanges.lastLogId(key);
+                      // a row only a cascade removes has no change of its own to wait for
+                      return last.isEmpty()
+                          || capturedAt(captureTimes, last.getAsLong()).isBefore(before);
+                    })));
     List<Reference> toNewRows = toNewRows(plans, pending.references(plans, snapshot));
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, LinkedKeys> links = LinkedKeys.byTable(changes);
@@ -166,9 +167,8 @@ final class CutoffSelection {
     return dropped;
   }
 
-  private static java.time.Instant capturedAt(
-      Map<Long, java.time.Instant> captureTimes, long logId) {
-    java.time.Instant captured = captureTimes.get(logId);
+  private static Instant capturedAt(Map<Long, Instant> captureTimes, long logId) {
+    Instant captured = captureTimes.get(logId);
     if (captured == null) {
       throw new IllegalStateException("no capture time read for change-log row " + logId);
     }

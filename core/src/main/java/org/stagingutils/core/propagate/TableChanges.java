@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The unprocessed changes of one table, consolidated per row. What production must become is
@@ -177,6 +179,17 @@ final class TableChanges {
   /** Every key the log mentions, old or new, in order of first mention. */
   Set<String> dirtyKeys() {
     return java.util.Collections.unmodifiableSet(keys.keySet());
+  }
+
+  /** The keys of {@link #dirtyKeys()} that {@code test} accepts, for a run that takes only some. */
+  Set<String> dirtyKeysWhere(Predicate<String> test) {
+    Set<String> taken = new HashSet<>();
+    for (String key : keys.keySet()) {
+      if (test.test(key)) {
+        taken.add(key);
+      }
+    }
+    return taken;
   }
 
   /**
