@@ -57,13 +57,9 @@ final class ChangeSetSelection {
       Connection snapshot,
       Connection production)
       throws SQLException {
-    Map<TableMetadata, Set<String>> selected = new HashMap<>();
-    changes.forEach(
-        (table, tableChanges) ->
-            selected.put(
-                table,
-                tableChanges.dirtyKeysWhere(
-                    key -> changeSets.contains(tableChanges.lastChangeSet(key)))));
+    Map<TableMetadata, Set<String>> selected =
+        TableChanges.dirtyKeysWhere(
+            changes, (tableChanges, key) -> changeSets.contains(tableChanges.lastChangeSet(key)));
     List<Reference> references = pending.references(plans, snapshot);
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, Set<String>> closure = new HashMap<>();

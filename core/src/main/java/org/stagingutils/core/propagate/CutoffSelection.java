@@ -48,18 +48,14 @@ final class CutoffSelection {
       Connection snapshot,
       Connection production)
       throws SQLException {
-    Map<TableMetadata, Set<String>> selected = new HashMap<>();
-    changes.forEach(
-        (table, tableChanges) ->
-            selected.put(
-                table,
-                tableChanges.dirtyKeysWhere(
-                    key -> {
-                      OptionalLong last = tableChanges.lastLogId(key);
-                      // a row only a cascade removes has no change of its own to wait for
-                      return last.isEmpty()
-                          || capturedAt(captureTimes, last.getAsLong()).isBefore(before);
-                    })));
+    Map<TableMetadata, Set<String>> selected =
+        TableChanges.dirtyKeysWhere(
+            changes,
+            (tableChanges, key) -> {
+              OptionalLong last = tableChanges.lastLogId(key);
+              // a row only a cascade removes has no change of its own to wait for
+              return last.isEmpty() || capturedAt(captureTimes, last.getAsLong()).isBefore(before);
+            });
     List<Reference> toNewRows = toNewRows(plans, pending.references(plans, snapshot));
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, LinkedKeys> links = LinkedKeys.byTable(changes);

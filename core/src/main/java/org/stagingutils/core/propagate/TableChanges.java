@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.stagingutils.core.propagate;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The unprocessed changes of one table, consolidated per row. What production must become is
@@ -181,14 +182,23 @@ final class TableChanges {
     return java.util.Collections.unmodifiableSet(keys.keySet());
   }
 
-  /** The keys of {@link #dirtyKeys()} that {@code test} accepts, for a run that takes only some. */
-  Set<String> dirtyKeysWhere(Predicate<String> test) {
-    Set<String> taken = new HashSet<>();
-    for (String key : keys.keySet()) {
-      if (test.test(key)) {
-        taken.add(key);
-      }
-    }
+  /**
+   * The dirty keys of every table that {@code test} accepts, by table: what a run that takes only
+   * some rows (change sets, {@code --before}) starts from.
+   */
+  static <T> Map<T, Set<String>> dirtyKeysWhere(
+      Map<T, TableChanges> changes, BiPredicate<TableChanges, String> test) {
+    Map<T, Set<String>> taken = new HashMap<>();
+    changes.forEach(
+        (table, tableChanges) -> {
+          Set<String> keys = new HashSet<>();
+          for (String key : tableChanges.keys.keySet()) {
+            if (test.test(tableChanges, key)) {
+              keys.add(key);
+            }
+          }
+          taken.put(table, keys);
+        });
     return taken;
   }
 
