@@ -23,7 +23,9 @@ staging_launch() {
   fi
   # A single-threaded batch tool: the serial collector and a heap that starts small commit far
   # less memory than G1 (which the JVM picks on two or more cores) with a heap that starts at its
-  # cap. A collector named in JAVA_OPTS replaces it: the JVM refuses two.
+  # cap. A collector named in JAVA_OPTS replaces it: the JVM refuses two. The runs are short and
+  # wait mostly on the databases: the client compiler alone (TieredStopAtLevel=1) runs them as
+  # fast and spares the optimizing compiler's memory (docs/benchmarks.md, "Memory").
   case $JAVA_OPTS in
     *-XX:+Use*GC*) gc= ;;
     *) gc=-XX:+UseSerialGC ;;
@@ -32,6 +34,6 @@ staging_launch() {
   # own options so that it can override them (see docs/operations.md).
   set -f
   # shellcheck disable=SC2086
-  exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $gc -XX:InitialRAMPercentage=0.2 \
+  exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $gc -XX:InitialRAMPercentage=0.2 -XX:TieredStopAtLevel=1 \
     $JAVA_OPTS -jar "$jar" "$@"
 }
