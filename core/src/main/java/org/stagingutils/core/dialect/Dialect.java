@@ -143,6 +143,15 @@ public interface Dialect {
   }
 
   /**
+   * What follows the table and its alias in a look-up of rows by a list of values of {@code
+   * columns}: a hint where the database's planner would scan the table instead of using the index
+   * of those columns.
+   */
+  default String keyLookupHint(TableMetadata table, List<String> columns) {
+    return "";
+  }
+
+  /**
    * The list side of {@code (k1, k2) IN (...)} for {@code count} composite keys, each given as
    * {@code tuple} (its bind markers in parentheses).
    */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 import org.stagingutils.core.api.StagingException;
@@ -155,6 +156,24 @@ public final class MariaDbDialect implements Dialect {
   @Override
   public boolean capturesCascadedChanges() {
     return false;
+  }
+
+  /**
+   * MariaDB's planner scans the whole table for a long {@code (k1, k2, k3) IN (...)} list (1,000
+   * keys of a three-column primary key: 230 ms a batch on a 300,000-row table, 14 ms through the
+   * index), so a look-up by all the columns of a key names that key's index.
+   */
+  @Override
+  public String keyLookupHint(TableMetadata table, List<String> columns) {
+    if (columns.size() < 2) {
+      return "";
+    }
+    Set<String> wanted = Set.copyOf(columns);
+    return table.allKeys().stream()
+        .filter(key -> Set.copyOf(key.columns()).equals(wanted))
+        .findFirst()
+        .map(key -> " FORCE INDEX (" + quote(key.primary() ? "PRIMARY" : key.name()) + ")")
+        .orElse("");
   }
 
   @Override

@@ -86,7 +86,9 @@ final class TupleQuery {
             + select
             + " FROM "
             + dialect.qualify(table.name())
-            + " t WHERE "
+            + " t"
+            + dialect.keyLookupHint(table, columns.stream().map(Column::name).toList())
+            + " WHERE "
             + condition(batch.size());
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;
