@@ -31,6 +31,7 @@ final class TupleQuery {
   private final List<Column> columns;
   private final boolean keyTexts;
   private final int batchSize;
+  private final String hint;
 
   private TupleQuery(
       Dialect dialect, TableMetadata table, List<Column> columns, boolean keyTexts, int batchSize) {
@@ -39,6 +40,7 @@ final class TupleQuery {
     this.columns = List.copyOf(columns);
     this.keyTexts = keyTexts;
     this.batchSize = batchSize;
+    this.hint = dialect.keyLookupHint(table, this.columns.stream().map(Column::name).toList());
   }
 
   /**
@@ -87,7 +89,7 @@ final class TupleQuery {
             + " FROM "
             + dialect.qualify(table.name())
             + " t"
-            + dialect.keyLookupHint(table, columns.stream().map(Column::name).toList())
+            + hint
             + " WHERE "
             + condition(batch.size());
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
