@@ -27,6 +27,7 @@ final class CascadeClosure {
   private final Map<String, Set<String>> replaced = new HashMap<>();
   private final Map<String, Set<String>> deleted = new HashMap<>();
   private final Map<String, Set<String>> movedAway = new HashMap<>();
+  private final Map<String, Set<String>> deletedOnTheWay = new HashMap<>();
 
   CascadeClosure(Dialect dialect, int batchSize) {
     this.dialect = dialect;
@@ -35,12 +36,16 @@ final class CascadeClosure {
 
   /**
    * A closure for the second planning of a partial run (see {@code StagingPropagation}), which
-   * knows the late deletes of all pending changes: on MariaDB a row that staging lost in such a
-   * delete's unlogged cascade is still known as lost when the delete itself waits.
+   * knows every row the pending changes delete, for good or on the way to a new row at the same
+   * key: on MariaDB a row that staging lost in such a delete's unlogged cascade is still known as
+   * lost when the delete itself waits.
    */
   CascadeClosure forPartialRun() {
     CascadeClosure partial = new CascadeClosure(dialect, batchSize);
-    deleted.forEach((table, keys) -> partial.deleted.put(table, new HashSet<>(keys)));
+    deleted.forEach(
+        (table, keys) -> partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
+    deletedOnTheWay.forEach(
+        (table, keys) -> partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
     return partial;
   }
 
@@ -66,6 +71,18 @@ final class CascadeClosure {
   void deleted(TableMetadata table, Set<String> keys) {
     if (!keys.isEmpty()) {
       deleted.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
+    }
+  }
+
+  /**
+   * Records keys of {@code table} whose row staging deleted at some point of the pending changes,
+   * whatever came to the key afterwards: where cascades go unlogged, that delete took the rows
+   * hanging from it in staging. Only a partial run's second planning reads them (see {@link
+   * #forPartialRun}); the full plan replaces such rows, and its early delete cascades.
+   */
+  void deletedOnTheWay(TableMetadata table, Set<String> keys) {
+    if (!keys.isEmpty()) {
+      deletedOnTheWay.computeIfAbsent(table.name().name(), k -> new HashSet<>()).addAll(keys);
     }
   }
 

@@ -237,6 +237,11 @@ final class TablePlanner {
           lostBelow(table, productionTable, goneForGood, snapshot, production, cascades));
     }
     cascades.deleted(productionTable, goneForGood);
+    if (unlogged) {
+      cascades.deletedOnTheWay(
+          productionTable,
+          changes.dirtyKeys().stream().filter(changes::wasDeleted).collect(Collectors.toSet()));
+    }
     return new TablePlan(
         table,
         List.copyOf(actions.values()),

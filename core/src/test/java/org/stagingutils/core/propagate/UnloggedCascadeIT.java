@@ -140,15 +140,12 @@ class UnloggedCascadeIT {
   void aRuleInsertedAgainUnderAnotherProductAfterItsProductWentIsNoConflict(DatabaseKind kind)
       throws Exception {
     try (StagingSession session = new StagingSession(kind)) {
-      String promo = session.q("PromoRule");
-      String columns =
-          " (" + session.q("RuleId") + ", " + session.q("CatEntryId") + ") VALUES (5, ";
-      session.edit(product(3001, "P-1"), "INSERT INTO " + promo + columns + "3001)");
+      session.edit(product(3001, "P-1"), rule(session, 5, 3001));
       assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
       session.edit(
           product(3003, "P-3"),
           "DELETE FROM CATENTRY WHERE CATENTRY_ID = 3001",
-          "INSERT INTO " + promo + columns + "3003)");
+          rule(session, 5, 3003));
 
       PropagationResult result = session.propagate(ConflictPolicy.FAIL);
 
@@ -156,6 +153,58 @@ class UnloggedCascadeIT {
       assertThat(session.production()).isEqualTo(session.staging());
       assertThat(session.pending()).isZero();
     }
+  }
+
+  /**
+   * Workload seed 716 on MariaDB: rule 0 hangs from product 1002 in production; staging deletes the
+   * product and inserts it again under one change set (the cascade takes rule 0 along, unlogged),
+   * and inserts rule 0 again under product 1001 in another. Propagated alone, the second set
+   * replaces production's rule 0 instead of reporting an insert over a row someone made in
+   * production; the first set then brings the product.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(DatabaseKind.class)
+  void aRuleInsertedAgainAfterItsProductCameBackInAnotherSetIsNoConflict(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit(rule(session, 0, 1002));
+      assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+      session.editIn(
+          "products",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002",
+          DRESS_1002.formatted("Evening gown"));
+      session.editIn("promotions", rule(session, 0, 1001));
+
+      PropagationResult promotions = session.propagate(List.of("promotions"), false);
+
+      assertThat(promotions.refused())
+          .as(
+              "%s %s %s",
+              promotions.message(), promotions.conflicts(), promotions.missingPrerequisites())
+          .isFalse();
+      assertThat(session.rows(session.pair.production(), "PromoRule"))
+          .isEqualTo(session.rows(session.pair.staging(), "PromoRule"));
+      PropagationResult products = session.propagate(List.of("products"), false);
+      assertThat(products.refused())
+          .as("%s %s", products.message(), products.conflicts())
+          .isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  private static String rule(StagingSession session, int id, int product) {
+    return "INSERT INTO "
+        + session.q("PromoRule")
+        + " ("
+        + session.q("RuleId")
+        + ", "
+        + session.q("CatEntryId")
+        + ") VALUES ("
+        + id
+        + ", "
+        + product
+        + ")";
   }
 
   static String product(int id, String partNumber) {
