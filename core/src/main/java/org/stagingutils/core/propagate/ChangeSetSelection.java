@@ -72,11 +72,7 @@ final class ChangeSetSelection {
             ? resolution.taken()
             : resolve(plans, changes, references, stillReferenced, links, closure, true).taken();
     return new Outcome(
-        narrow(plans, changes, selected),
-        selected,
-        resolution.missing(),
-        resolution.taken(),
-        needed);
+        narrow(plans, selected), selected, resolution.missing(), resolution.taken(), needed);
   }
 
   /**
@@ -215,23 +211,16 @@ final class ChangeSetSelection {
     return unique;
   }
 
+  /**
+   * The plans cut down to the selected rows, for a refusal's report only: a run that goes on plans
+   * the selected rows again (see {@code StagingPropagation}), so these mark no log row processed.
+   */
   private static Map<TableMetadata, TablePlan> narrow(
-      Map<TableMetadata, TablePlan> plans,
-      Map<TableMetadata, TableChanges> changes,
-      Map<TableMetadata, Set<String>> selected) {
+      Map<TableMetadata, TablePlan> plans, Map<TableMetadata, Set<String>> selected) {
     Map<TableMetadata, TablePlan> narrowed = new LinkedHashMap<>();
     plans.forEach(
         (table, plan) -> {
           Set<String> keys = selected.get(table);
-          TableChanges tableChanges = changes.get(table);
-          LogIds.Builder selectedIds = new LogIds.Builder();
-          LogIds.Builder heldIds = new LogIds.Builder();
-          for (String key : tableChanges.dirtyKeys()) {
-            (keys.contains(key) ? selectedIds : heldIds).addAll(tableChanges.logIds(key));
-          }
-          // A log row that also mentions an unselected row stays pending for that row's sake.
-          LogIds processed =
-              selectedIds.build().minus(heldIds.build()).intersect(plan.processedLogIds());
           Set<String> conflictKeys = new HashSet<>();
           keys.forEach(k -> conflictKeys.add(KeyCodec.asMap(table, k).toString()));
           narrowed.put(
@@ -242,7 +231,7 @@ final class ChangeSetSelection {
                   plan.conflicts().stream()
                       .filter(c -> conflictKeys.contains(c.key().toString()))
                       .toList(),
-                  processed,
+                  LogIds.NONE,
                   plan.skippedLogIds(),
                   plan.earlyDeletes().stream()
                       .filter(keys::contains)
