@@ -4,6 +4,7 @@ package org.stagingutils.core.propagate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,12 +55,15 @@ final class ChangeSetSelection {
       Map<TableMetadata, TableChanges> changes,
       Set<String> changeSets,
       boolean withPrerequisites,
+      Map<TableMetadata, Set<String>> alsoTaken,
       Connection snapshot,
       Connection production)
       throws SQLException {
     Map<TableMetadata, Set<String>> selected =
         TableChanges.dirtyKeysWhere(
             changes, (tableChanges, key) -> changeSets.contains(tableChanges.lastChangeSet(key)));
+    alsoTaken.forEach(
+        (table, keys) -> selected.computeIfAbsent(table, t -> new HashSet<>()).addAll(keys));
     List<Reference> references = pending.references(plans, snapshot);
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, Set<String>> closure = new HashMap<>();
@@ -177,6 +181,61 @@ final class ChangeSetSelection {
       }
     }
     return new Resolution(dedupe(missing), taken);
+  }
+
+  /**
+   * Rows that the plan of the selected rows writes although their own pending changes were not
+   * taken: production's row goes in the cascade of a row the selection replaces (its parent came
+   * back, or went for good, in another set), so it is written again as staging has it now, with
+   * those changes. They are prerequisites like the others: taken along, or the run refuses.
+   *
+   * @param partialPlans the plans of the selected rows alone
+   * @param changes the changes of every pending row, by table
+   */
+  static Outside writtenOutside(
+      Map<TableMetadata, TablePlan> partialPlans,
+      Map<TableMetadata, TableChanges> changes,
+      Map<TableMetadata, Set<String>> selected) {
+    Map<TableMetadata, Set<String>> rows = new LinkedHashMap<>();
+    List<MissingPrerequisite> report = new ArrayList<>();
+    partialPlans.forEach(
+        (table, plan) -> {
+          TableChanges tableChanges = changes.get(table);
+          if (tableChanges == null) {
+            return;
+          }
+          Set<String> taken = selected.getOrDefault(table, Set.of());
+          Set<String> pending = tableChanges.dirtyKeys();
+          for (RowAction action : plan.actions()) {
+            for (String key : Arrays.asList(action.key(), action.fromKey())) {
+              if (key != null
+                  && pending.contains(key)
+                  && !taken.contains(key)
+                  && rows.computeIfAbsent(table, t -> new HashSet<>()).add(key)) {
+                report.add(
+                    prerequisite(
+                        changes,
+                        table,
+                        key,
+                        "goes in production with the cascade of a row the selected changes"
+                            + " replace, and would be written again with its own changes"));
+              }
+            }
+          }
+        });
+    return new Outside(rows, report);
+  }
+
+  /**
+   * Rows written although not selected, by table, and as reported.
+   *
+   * @param rows the keys by table, to take along
+   * @param report the same rows as prerequisites, for a refusal
+   */
+  record Outside(Map<TableMetadata, Set<String>> rows, List<MissingPrerequisite> report) {
+    boolean isEmpty() {
+      return report.isEmpty();
+    }
   }
 
   private static String row(TableMetadata table, String key) {

@@ -114,53 +114,70 @@ public final class StagingPropagation {
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {
-        ChangeSetSelection.Outcome selection =
-            new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
-                .select(
-                    plans,
-                    changes,
-                    new java.util.HashSet<>(request.changeSets()),
-                    request.withPrerequisites(),
-                    snapshot,
-                    target);
-        plans = selection.plans();
-        needed = selection.needed();
-        if (!selection.missing().isEmpty()) {
-          target.rollback();
-          snapshot.rollback();
-          // The selected rows' own conflicts are reported too; references are judged once the
-          // prerequisites are in.
-          return new PropagationResult(
-              0,
-              request.dryRun(),
-              true,
-              selection.missing().size()
-                  + " prerequisite row(s) of change set(s) "
-                  + request.changeSets()
-                  + " are pending outside them; nothing was written (propagate them too, or use"
-                  + " --with-prerequisites)",
-              List.of(),
-              plans.values().stream().flatMap(p -> p.conflicts().stream()).toList(),
-              selection.missing(),
-              0,
-              0,
-              elapsed(started),
-              request.dryRun() ? PendingRow.of(plans, changes) : List.of(),
-              needed,
-              List.of(),
-              java.util.Optional.empty());
+        Map<TableMetadata, TablePlan> fullPlans = plans;
+        Map<TableMetadata, TableChanges> allChanges = new LinkedHashMap<>(changes);
+        CascadeClosure fullCascades = cascades;
+        Map<TableMetadata, Set<String>> alsoTaken = new HashMap<>();
+        List<MissingPrerequisite> takenOutside = new ArrayList<>();
+        while (true) {
+          ChangeSetSelection.Outcome selection =
+              new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
+                  .select(
+                      fullPlans,
+                      allChanges,
+                      new java.util.HashSet<>(request.changeSets()),
+                      request.withPrerequisites(),
+                      alsoTaken,
+                      snapshot,
+                      target);
+          needed = new ArrayList<>(selection.needed());
+          needed.addAll(takenOutside);
+          if (!selection.missing().isEmpty()) {
+            return refusedForPrerequisites(
+                request,
+                started,
+                selection.plans(),
+                allChanges,
+                selection.missing(),
+                needed,
+                snapshot,
+                target);
+          }
+          selection.taken().forEach(StagingPropagation::logTaken);
+          cascades = fullCascades.forPartialRun();
+          changes.clear();
+          changes.putAll(allChanges);
+          plans = planAgain(planning, changes, cascades, selection.selected());
+          // The plan of the selected rows alone may write rows the full plan did not need to:
+          // production's rows that a replace of a selected row cascades away.
+          ChangeSetSelection.Outside outside =
+              ChangeSetSelection.writtenOutside(plans, allChanges, selection.selected());
+          if (outside.isEmpty()) {
+            break;
+          }
+          if (!request.withPrerequisites()) {
+            List<MissingPrerequisite> wanted = new ArrayList<>(needed);
+            wanted.addAll(outside.report());
+            return refusedForPrerequisites(
+                request,
+                started,
+                selection.plans(),
+                allChanges,
+                outside.report(),
+                wanted,
+                snapshot,
+                target);
+          }
+          outside.report().forEach(StagingPropagation::logTaken);
+          takenOutside.addAll(outside.report());
+          outside
+              .rows()
+              .forEach(
+                  (table, keys) ->
+                      alsoTaken
+                          .computeIfAbsent(table, t -> new java.util.HashSet<>())
+                          .addAll(keys));
         }
-        selection
-            .taken()
-            .forEach(
-                p ->
-                    LOG.info(
-                        "taking prerequisite {} {} of change set {}",
-                        p.table(),
-                        p.key(),
-                        p.changeSet() == null ? "(none)" : p.changeSet()));
-        cascades = cascades.forPartialRun();
-        plans = planAgain(planning, changes, cascades, selection.selected());
       }
       Map<TableMetadata, Map<String, Conflict>> unreferenceable =
           new ReferenceAnalysis(staging.dialect(), schema, request.batchSize())
@@ -365,6 +382,51 @@ public final class StagingPropagation {
           plans.get(table).actions().size());
     }
     return plans;
+  }
+
+  /**
+   * Ends a run of change sets that lack prerequisites: nothing written; the selected rows' own
+   * conflicts are reported too, references are judged once the prerequisites are in.
+   */
+  private static PropagationResult refusedForPrerequisites(
+      PropagationRequest request,
+      Instant started,
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      List<MissingPrerequisite> missing,
+      List<MissingPrerequisite> needed,
+      Connection snapshot,
+      Connection target)
+      throws SQLException {
+    target.rollback();
+    snapshot.rollback();
+    return new PropagationResult(
+        0,
+        request.dryRun(),
+        true,
+        missing.size()
+            + " prerequisite row(s) of change set(s) "
+            + request.changeSets()
+            + " are pending outside them; nothing was written (propagate them too, or use"
+            + " --with-prerequisites)",
+        List.of(),
+        plans.values().stream().flatMap(p -> p.conflicts().stream()).toList(),
+        missing,
+        0,
+        0,
+        elapsed(started),
+        request.dryRun() ? PendingRow.of(plans, changes) : List.of(),
+        needed,
+        List.of(),
+        java.util.Optional.empty());
+  }
+
+  private static void logTaken(MissingPrerequisite p) {
+    LOG.info(
+        "taking prerequisite {} {} of change set {}",
+        p.table(),
+        p.key(),
+        p.changeSet() == null ? "(none)" : p.changeSet());
   }
 
   /** A dry run, or a script written instead of a run. */
