@@ -47,6 +47,8 @@ final class ChangeSetSelection {
   }
 
   /**
+   * @param alsoTaken rows selected besides the change sets' own: those an earlier planning of the
+   *     selection found it writes anyway (see {@link #writtenOutside})
    * @param snapshot staging, for the foreign-key values of pending rows
    * @param production for the rows that reference, in production, a row a selected change deletes
    */
