@@ -42,10 +42,11 @@ final class CascadeClosure {
    */
   CascadeClosure forPartialRun() {
     CascadeClosure partial = new CascadeClosure(dialect, batchSize);
-    deleted.forEach(
-        (table, keys) -> partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
-    deletedOnTheWay.forEach(
-        (table, keys) -> partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
+    for (Map<String, Set<String>> source : List.of(deleted, deletedOnTheWay)) {
+      source.forEach(
+          (table, keys) ->
+              partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
+    }
     return partial;
   }
 

@@ -119,17 +119,19 @@ public final class StagingPropagation {
         CascadeClosure fullCascades = cascades;
         Map<TableMetadata, Set<String>> alsoTaken = new HashMap<>();
         List<MissingPrerequisite> takenOutside = new ArrayList<>();
+        ChangeSetSelection selector =
+            new ChangeSetSelection(staging.dialect(), schema, request.batchSize());
+        Set<String> changeSets = new java.util.HashSet<>(request.changeSets());
         while (true) {
           ChangeSetSelection.Outcome selection =
-              new ChangeSetSelection(staging.dialect(), schema, request.batchSize())
-                  .select(
-                      fullPlans,
-                      allChanges,
-                      new java.util.HashSet<>(request.changeSets()),
-                      request.withPrerequisites(),
-                      alsoTaken,
-                      snapshot,
-                      target);
+              selector.select(
+                  fullPlans,
+                  allChanges,
+                  changeSets,
+                  request.withPrerequisites(),
+                  alsoTaken,
+                  snapshot,
+                  target);
           needed = new ArrayList<>(selection.needed());
           needed.addAll(takenOutside);
           if (!selection.missing().isEmpty()) {
