@@ -126,9 +126,13 @@ final class ChangeSetSelection {
         if (selected.get(ref.parent()).contains(ref.parentKey())
             && !selected.get(ref.child()).contains(ref.childKey())) {
           String reason =
-              "still references "
+              (ref.throughCascade()
+                      ? "hangs in production, through cascading foreign keys, from "
+                      : "still references ")
                   + row(ref.parent(), ref.parentKey())
-                  + " in production, which change set "
+                  + (ref.throughCascade()
+                      ? ", which change set "
+                      : " in production, which change set ")
                   + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
                   + " "
                   + ref.change();

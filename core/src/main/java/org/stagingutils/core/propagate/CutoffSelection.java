@@ -153,11 +153,14 @@ final class CutoffSelection {
         selected.get(ref.parent()).remove(ref.parentKey());
         dropped = true;
         LOG.info(
-            "{} {} waits: {} {} still references it in production and changes later",
+            "{} {} waits: {} {} {} in production and changes later",
             ref.parent().name(),
             KeyCodec.asMap(ref.parent(), ref.parentKey()),
             ref.child().name(),
-            KeyCodec.asMap(ref.child(), ref.childKey()));
+            KeyCodec.asMap(ref.child(), ref.childKey()),
+            ref.throughCascade()
+                ? "hangs from it through cascading foreign keys"
+                : "still references it");
       }
     }
     return dropped;

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.stagingutils.core.dialect.Dialect;
 import org.stagingutils.core.metadata.ForeignKey;
 import org.stagingutils.core.metadata.StagedSchema;
@@ -23,29 +25,35 @@ final class PendingReferences {
    *
    * @param change for a production row's reference: what the parent's pending change does to the
    *     row referenced ("deletes", "gives a new key"); null for staging's references
+   * @param throughCascade whether the production row hangs from the parent through other rows,
+   *     which the parent's delete takes along by cascading foreign keys
    */
   record Reference(
       TableMetadata child,
       String childKey,
       TableMetadata parent,
       String parentKey,
-      String change) {}
+      String change,
+      boolean throughCascade) {}
 
   private final Dialect dialect;
   private final StagedSchema schema;
   private final int batchSize;
+  private final ProductionCascade cascade;
 
   PendingReferences(Dialect dialect, StagedSchema schema, int batchSize) {
     this.dialect = dialect;
     this.schema = schema;
     this.batchSize = batchSize;
+    this.cascade = new ProductionCascade(dialect, schema, batchSize);
   }
 
   /**
    * Production rows of pending staged tables that reference a row some pending change deletes or
    * gives a new key, where the referencing row has a pending change of its own: propagating the
    * delete or the key change without that change would fail on the foreign key, or cascade a row
-   * staging keeps.
+   * staging keeps. A deleted row's production rows further down its cascade count too: where
+   * cascades go unlogged, the rows in between may have no log row at all.
    */
   List<Reference> referencedInProduction(
       Map<TableMetadata, TablePlan> plans,
@@ -89,12 +97,37 @@ final class PendingReferences {
                               childKey,
                               parent,
                               action.key(),
-                              action.kind() == RowAction.Kind.MOVE
-                                  ? "gives a new key"
-                                  : "deletes"));
+                              action.kind() == RowAction.Kind.MOVE ? "gives a new key" : "deletes",
+                              false));
                     }
                   });
         }
+      }
+    }
+    references.addAll(cascadedWithChanges(plans, changes, production));
+    return references;
+  }
+
+  private List<Reference> cascadedWithChanges(
+      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TableChanges> changes,
+      Connection production)
+      throws SQLException {
+    Map<TableMetadata, Set<String>> deleted = new HashMap<>();
+    plans.forEach(
+        (table, plan) ->
+            plan.actions().stream()
+                .filter(a -> a.kind() == RowAction.Kind.DELETE)
+                .forEach(a -> deleted.computeIfAbsent(table, t -> new HashSet<>()).add(a.key())));
+    List<Reference> references = new ArrayList<>();
+    if (deleted.isEmpty()) {
+      return references;
+    }
+    for (ProductionCascade.Reached row : cascade.below(deleted, production)) {
+      TableChanges rowChanges = changes.get(row.table());
+      if (rowChanges != null && rowChanges.dirtyKeys().contains(row.key())) {
+        references.add(
+            new Reference(row.table(), row.key(), row.root(), row.rootKey(), "deletes", true));
       }
     }
     return references;
@@ -137,7 +170,7 @@ final class PendingReferences {
                 for (int i = 0; i < fks.size(); i++) {
                   TableMetadata parent = byName.get(fks.get(i).referencedTable().name());
                   if (values[i] != null && !KeyCodec.texts(values[i]).contains(null)) {
-                    references.add(new Reference(child, key, parent, values[i], null));
+                    references.add(new Reference(child, key, parent, values[i], null, false));
                   }
                 }
               });

@@ -228,6 +228,43 @@ class UnloggedCascadeIT {
     }
   }
 
+  /**
+   * Workload seed 862 on MariaDB: change set summer moves category 102 out from under 101 to the
+   * top, and set spring then deletes 100, 101's parent. In staging the cascade takes 101 but no
+   * longer 102; in production 102 still hangs from 101, which the log never names (the cascade went
+   * unlogged). Alone, spring would cascade 102 away in production: it is refused naming summer's
+   * row, and with its prerequisites it goes.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(DatabaseKind.class)
+  void aDeleteWhoseCascadeReachesARowMovedAwayInAnotherSetNeedsThatSet(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.editIn("summer", "UPDATE CATGROUP SET PARENT_ID = NULL WHERE CATGROUP_ID = 102");
+      session.editIn("spring", "DELETE FROM CATGROUP WHERE CATGROUP_ID = 100");
+      var before = session.production();
+
+      PropagationResult alone = session.propagate(List.of("spring"), false);
+
+      assertThat(alone.refused()).as("%s", alone.message()).isTrue();
+      assertThat(alone.conflicts()).isEmpty();
+      assertThat(alone.missingPrerequisites())
+          .anySatisfy(
+              missing -> {
+                assertThat(missing.table()).isEqualToIgnoringCase("CATGROUP");
+                assertThat(missing.key().values()).anyMatch(v -> v.toString().equals("102"));
+                assertThat(missing.changeSet()).isEqualTo("summer");
+              });
+      assertThat(session.production()).isEqualTo(before);
+      PropagationResult spring = session.propagate(List.of("spring"), true);
+      assertThat(spring.refused())
+          .as("%s %s %s", spring.message(), spring.conflicts(), spring.missingPrerequisites())
+          .isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
   private static String rule(StagingSession session, int id, int product) {
     return "INSERT INTO "
         + session.q("PromoRule")
