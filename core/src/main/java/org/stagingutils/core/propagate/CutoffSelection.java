@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,9 +29,11 @@ final class CutoffSelection {
   private static final Logger LOG = LoggerFactory.getLogger(CutoffSelection.class);
 
   private final PendingReferences pending;
+  private final ProductionCascade cascade;
 
   CutoffSelection(Dialect dialect, StagedSchema schema, int batchSize) {
     this.pending = new PendingReferences(dialect, schema, batchSize);
+    this.cascade = new ProductionCascade(dialect, schema, batchSize);
   }
 
   /**
@@ -38,6 +41,8 @@ final class CutoffSelection {
    * holds the capture time of each row's last log row): a row also changed later waits whole, so
    * production never gets a state that mixes both sides of the cutoff.
    *
+   * @param heldBack rows that wait whatever their capture time: those an earlier planning of the
+   *     selection found would write a waiting row (see {@link #holdBackReplacesReaching})
    * @return the selected keys by table
    */
   Map<TableMetadata, Set<String>> select(
@@ -45,6 +50,7 @@ final class CutoffSelection {
       Map<TableMetadata, TableChanges> changes,
       Map<Long, Instant> captureTimes,
       Instant before,
+      Map<TableMetadata, Set<String>> heldBack,
       Connection snapshot,
       Connection production)
       throws SQLException {
@@ -56,6 +62,8 @@ final class CutoffSelection {
               // a row only a cascade removes has no change of its own to wait for
               return last.isEmpty() || capturedAt(captureTimes, last.getAsLong()).isBefore(before);
             });
+    heldBack.forEach(
+        (table, keys) -> selected.getOrDefault(table, new HashSet<>()).removeAll(keys));
     List<Reference> toNewRows = toNewRows(plans, pending.references(plans, snapshot));
     List<Reference> stillReferenced = pending.referencedInProduction(plans, changes, production);
     Map<TableMetadata, LinkedKeys> links = LinkedKeys.byTable(changes);
@@ -68,6 +76,42 @@ final class CutoffSelection {
               | holdBackLinked(links, selected);
     }
     return selected;
+  }
+
+  /**
+   * Adds to {@code heldBack} the selected rows whose replace (an early delete) cascades away, in
+   * production, rows that the plan of the selection writes again although their own changes wait
+   * ({@code outside}): the plan would write those rows as staging has them now, later changes
+   * included. On MariaDB a replace's cascade can reach rows the full plan never touches.
+   *
+   * @param partialPlans the plans of the selected rows alone
+   * @return whether {@code heldBack} grew; if not, holding back cannot help
+   */
+  boolean holdBackReplacesReaching(
+      Map<TableMetadata, TablePlan> partialPlans,
+      Map<TableMetadata, Set<String>> outside,
+      Map<TableMetadata, Set<String>> heldBack,
+      Connection production)
+      throws SQLException {
+    Map<TableMetadata, Set<String>> replaced = new HashMap<>();
+    partialPlans.forEach(
+        (table, plan) ->
+            plan.earlyDeleteActions()
+                .forEach(a -> replaced.computeIfAbsent(table, t -> new HashSet<>()).add(a.key())));
+    boolean grew = false;
+    for (ProductionCascade.Reached row : cascade.reached(replaced, production)) {
+      if (outside.getOrDefault(row.table(), Set.of()).contains(row.key())
+          && heldBack.computeIfAbsent(row.root(), t -> new HashSet<>()).add(row.rootKey())) {
+        grew = true;
+        LOG.info(
+            "{} {} waits: replacing it would cascade away {} {} in production, which changes later",
+            row.root().name(),
+            KeyCodec.asMap(row.root(), row.rootKey()),
+            row.table().name(),
+            KeyCodec.asMap(row.table(), row.key()));
+      }
+    }
+    return grew;
   }
 
   /**

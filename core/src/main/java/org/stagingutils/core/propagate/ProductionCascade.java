@@ -22,8 +22,12 @@ import org.stagingutils.core.metadata.TableMetadata;
  * down whose own pending change moved it out from under them is found only here.
  */
 final class ProductionCascade {
-  /** A row the cascade reaches, and the deleted row it hangs from. */
-  record Reached(TableMetadata table, String key, TableMetadata root, String rootKey) {}
+  /**
+   * A row the cascade reaches, and the deleted row it hangs from.
+   *
+   * @param depth 1 for a row referencing the deleted row itself, 2 for one referencing such a row
+   */
+  record Reached(TableMetadata table, String key, TableMetadata root, String rootKey, int depth) {}
 
   private record Root(TableMetadata table, String key) {}
 
@@ -45,14 +49,25 @@ final class ProductionCascade {
    */
   List<Reached> below(Map<TableMetadata, Set<String>> deleted, Connection production)
       throws SQLException {
+    return reached(deleted, production).stream().filter(r -> r.depth() > 1).toList();
+  }
+
+  /**
+   * Every production row of a staged table that the delete of {@code deleted} takes along.
+   *
+   * @param deleted production keys by staging table
+   */
+  List<Reached> reached(Map<TableMetadata, Set<String>> deleted, Connection production)
+      throws SQLException {
     List<Reached> reached = new ArrayList<>();
     Map<TableMetadata, Map<String, Set<Root>>> seen = new HashMap<>();
     Map<TableMetadata, Map<String, Set<Root>>> frontier = new LinkedHashMap<>();
     deleted.forEach(
         (table, keys) ->
             keys.forEach(key -> add(frontier, seen, table, key, Set.of(new Root(table, key)))));
-    boolean firstStep = true;
+    int depth = 0;
     while (!frontier.isEmpty()) {
+      depth++;
       Map<TableMetadata, Map<String, Set<Root>>> next = new LinkedHashMap<>();
       for (var parent : frontier.entrySet()) {
         for (TableMetadata child : schema.staging()) {
@@ -68,16 +83,15 @@ final class ProductionCascade {
           }
         }
       }
-      if (!firstStep) {
-        next.forEach(
-            (table, rows) ->
-                rows.forEach(
-                    (key, roots) ->
-                        roots.forEach(
-                            root ->
-                                reached.add(new Reached(table, key, root.table(), root.key())))));
-      }
-      firstStep = false;
+      int step = depth;
+      next.forEach(
+          (table, rows) ->
+              rows.forEach(
+                  (key, roots) ->
+                      roots.forEach(
+                          root ->
+                              reached.add(
+                                  new Reached(table, key, root.table(), root.key(), step)))));
       frontier.clear();
       frontier.putAll(next);
     }

@@ -106,11 +106,38 @@ public final class StagingPropagation {
         LogIds.Builder lastIds = new LogIds.Builder();
         changes.values().forEach(c -> lastIds.addAll(c.lastLogIds()));
         Map<Long, Instant> captured = reader.captureTimes(snapshot, lastIds.build());
-        Map<TableMetadata, Set<String>> taken =
-            new CutoffSelection(staging.dialect(), schema, request.batchSize())
-                .select(plans, changes, captured, request.before().get(), snapshot, target);
-        cascades = cascades.forPartialRun();
-        plans = planAgain(planning, changes, cascades, taken);
+        CutoffSelection cutoff =
+            new CutoffSelection(staging.dialect(), schema, request.batchSize());
+        Map<TableMetadata, TablePlan> fullPlans = plans;
+        Map<TableMetadata, TableChanges> allChanges = new LinkedHashMap<>(changes);
+        CascadeClosure fullCascades = cascades;
+        Map<TableMetadata, Set<String>> heldBack = new HashMap<>();
+        while (true) {
+          Map<TableMetadata, Set<String>> taken =
+              cutoff.select(
+                  fullPlans,
+                  allChanges,
+                  captured,
+                  request.before().get(),
+                  heldBack,
+                  snapshot,
+                  target);
+          cascades = fullCascades.forPartialRun();
+          changes.clear();
+          changes.putAll(allChanges);
+          plans = planAgain(planning, changes, cascades, taken);
+          // As for change sets: a replace of a taken row may cascade away a row that waits.
+          ChangeSetSelection.Outside outside =
+              ChangeSetSelection.writtenOutside(plans, allChanges, taken);
+          if (outside.isEmpty()) {
+            break;
+          }
+          if (!cutoff.holdBackReplacesReaching(plans, outside.rows(), heldBack, target)) {
+            throw new IllegalStateException(
+                "the changes before the cutoff would write rows whose changes come after it: "
+                    + outside.report());
+          }
+        }
       }
       List<MissingPrerequisite> needed = List.of();
       if (!request.changeSets().isEmpty()) {

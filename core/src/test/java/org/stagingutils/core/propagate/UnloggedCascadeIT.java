@@ -229,6 +229,36 @@ class UnloggedCascadeIT {
   }
 
   /**
+   * The cutoff twin of {@link #aReplaceWhoseCascadeTakesARowOfAnotherSetNeedsThatSet}: 101 inserted
+   * again before the cutoff, 100 created again after it. The replace of 101 would cascade
+   * production's 100 away and write it again with its later change, so the replace waits too.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(DatabaseKind.class)
+  void beforeHoldsBackAReplaceWhoseCascadeTakesARowThatChangesLater(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      session.edit("UPDATE CATGROUP SET PARENT_ID = 101 WHERE CATGROUP_ID = 100");
+      assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+      session.edit("DELETE FROM CATGROUP WHERE CATGROUP_ID = 100");
+      session.edit(category(101, "NULL", "g48", 0));
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.edit(category(300, "NULL", "g19", 0), category(100, "300", "g61", 0));
+
+      PropagationResult early = session.propagateBefore(cutoff);
+
+      assertThat(early.refused())
+          .as("%s %s %s", early.message(), early.conflicts(), early.missingPrerequisites())
+          .isFalse();
+      assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
    * Workload seed 862 on MariaDB: change set summer moves category 102 out from under 101 to the
    * top, and set spring then deletes 100, 101's parent. In staging the cascade takes 101 but no
    * longer 102; in production 102 still hangs from 101, which the log never names (the cascade went
