@@ -59,6 +59,11 @@ interface BenchDialect {
   /** Runs one statement, autocommitted. */
   List<String> runStatement(String database, String sql);
 
+  /**
+   * Names the change set of the staging edits {@code connection} makes from now on; null for none.
+   */
+  void setChangeSet(Connection connection, String changeSet) throws SQLException;
+
   /** The file's first lines: what the client needs before the generated statements. */
   String scriptPrologue();
 

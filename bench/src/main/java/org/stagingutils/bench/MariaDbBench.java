@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -122,6 +123,14 @@ final class MariaDbBench implements BenchDialect {
     List<String> command = mariadb(database);
     command.addAll(List.of("-e", "source " + file));
     return command;
+  }
+
+  @Override
+  public void setChangeSet(Connection connection, String changeSet) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SET @staging_change_set = ?")) {
+      ps.setString(1, changeSet);
+      ps.execute();
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -116,6 +117,15 @@ final class PostgresBench implements BenchDialect {
     List<String> command = psql(database);
     command.addAll(List.of("-1", "-f", file.toString()));
     return command;
+  }
+
+  @Override
+  public void setChangeSet(Connection connection, String changeSet) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT set_config('staging.change_set', ?, false)")) {
+      ps.setString(1, changeSet == null ? "" : changeSet);
+      ps.execute();
+    }
   }
 
   @Override
