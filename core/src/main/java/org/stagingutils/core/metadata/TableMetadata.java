@@ -22,6 +22,15 @@ public record TableMetadata(
   }
 
   /**
+   * By name alone, which equal tables share: tables key the maps a run looks up once per pending
+   * row, where the record's own hash would walk every column and key each time.
+   */
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  /**
    * The key that identifies a row in the change log: the primary key, else the first unique index
    * whose columns are all NOT NULL. A unique index that allows NULLs cannot be one: any number of
    * rows may hold NULL there, and no key value would find one of them in production.

@@ -71,12 +71,22 @@ final class ChangeSetSelection {
     Map<TableMetadata, Set<String>> closure = new HashMap<>();
     selected.forEach((table, keys) -> closure.put(table, new HashSet<>(keys)));
     Map<TableMetadata, LinkedKeys> links = LinkedKeys.byTable(changes);
+    Map<TableMetadata, Map<String, RowAction>> actions = actionsByKey(plans);
     Resolution resolution =
-        resolve(plans, changes, references, stillReferenced, links, selected, withPrerequisites);
+        resolve(
+            plans,
+            actions,
+            changes,
+            references,
+            stillReferenced,
+            links,
+            selected,
+            withPrerequisites);
     List<MissingPrerequisite> needed =
         withPrerequisites
             ? resolution.taken()
-            : resolve(plans, changes, references, stillReferenced, links, closure, true).taken();
+            : resolve(plans, actions, changes, references, stillReferenced, links, closure, true)
+                .taken();
     return new Outcome(
         narrow(plans, selected), selected, resolution.missing(), resolution.taken(), needed);
   }
@@ -87,6 +97,7 @@ final class ChangeSetSelection {
    */
   private Resolution resolve(
       Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, Map<String, RowAction>> actions,
       Map<TableMetadata, TableChanges> changes,
       List<Reference> references,
       List<Reference> stillReferenced,
@@ -101,7 +112,7 @@ final class ChangeSetSelection {
       for (Reference ref : references) {
         boolean childSelected = selected.get(ref.child()).contains(ref.childKey());
         boolean parentSelected = selected.get(ref.parent()).contains(ref.parentKey());
-        RowAction parentAction = action(plans, ref.parent(), ref.parentKey());
+        RowAction parentAction = actions.getOrDefault(ref.parent(), Map.of()).get(ref.parentKey());
         if (childSelected && !parentSelected && PendingReferences.isUpsert(parentAction)) {
           String reason = "referenced by " + row(ref.child(), ref.childKey());
           missing.add(prerequisite(changes, ref.parent(), ref.parentKey(), reason));
@@ -248,13 +259,17 @@ final class ChangeSetSelection {
     return table.name().name() + " " + KeyCodec.asMap(table, key);
   }
 
-  private static RowAction action(
-      Map<TableMetadata, TablePlan> plans, TableMetadata table, String key) {
-    TablePlan plan = plans.get(table);
-    if (plan == null) {
-      return null;
-    }
-    return plan.actions().stream().filter(a -> a.key().equals(key)).findFirst().orElse(null);
+  /** Each plan's actions by key: the references to look up run into the hundred thousands. */
+  private static Map<TableMetadata, Map<String, RowAction>> actionsByKey(
+      Map<TableMetadata, TablePlan> plans) {
+    Map<TableMetadata, Map<String, RowAction>> actions = new HashMap<>();
+    plans.forEach(
+        (table, plan) -> {
+          Map<String, RowAction> byKey = new HashMap<>();
+          plan.actions().forEach(a -> byKey.putIfAbsent(a.key(), a));
+          actions.put(table, byKey);
+        });
+    return actions;
   }
 
   private static MissingPrerequisite prerequisite(
@@ -268,8 +283,10 @@ final class ChangeSetSelection {
 
   private static List<MissingPrerequisite> dedupe(List<MissingPrerequisite> missing) {
     List<MissingPrerequisite> unique = new ArrayList<>();
+    Set<List<Object>> rows = new HashSet<>();
     for (MissingPrerequisite each : missing) {
-      if (unique.stream().noneMatch(each::sameRow)) {
+      // one entry per row and change set, whatever the reasons
+      if (rows.add(Arrays.asList(each.table(), each.key(), each.changeSet()))) {
         unique.add(each);
       }
     }

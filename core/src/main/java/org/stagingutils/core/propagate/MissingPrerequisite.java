@@ -18,11 +18,4 @@ public record MissingPrerequisite(
   public MissingPrerequisite(String table, Map<String, Object> key, String changeSet) {
     this(table, key, changeSet, null);
   }
-
-  /** Whether both name the same row of the same change set, whatever the reason. */
-  boolean sameRow(MissingPrerequisite other) {
-    return table.equals(other.table)
-        && key.equals(other.key)
-        && java.util.Objects.equals(changeSet, other.changeSet);
-  }
 }
