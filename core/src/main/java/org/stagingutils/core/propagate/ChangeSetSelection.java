@@ -25,18 +25,23 @@ import org.stagingutils.core.propagate.PendingReferences.Reference;
  */
 final class ChangeSetSelection {
   /**
-   * The narrowed plans, what is still missing, which rows of other sets were taken along, and which
+   * The selected rows, what is still missing, which rows of other sets were taken along, and which
    * {@code --with-prerequisites} would take (the same as taken when it was given).
    *
-   * @param plans the plans narrowed to the selected rows, for a refusal's report
+   * @param fullPlans the plans of every pending row, which {@link #plans} narrows
    * @param selected the selected keys by table, to plan again alone
    */
   record Outcome(
-      Map<TableMetadata, TablePlan> plans,
+      Map<TableMetadata, TablePlan> fullPlans,
       Map<TableMetadata, Set<String>> selected,
       List<MissingPrerequisite> missing,
       List<MissingPrerequisite> taken,
-      List<MissingPrerequisite> needed) {}
+      List<MissingPrerequisite> needed) {
+    /** The plans narrowed to the selected rows, for a refusal's report: made only then. */
+    Map<TableMetadata, TablePlan> plans() {
+      return narrow(fullPlans, selected);
+    }
+  }
 
   private record Resolution(List<MissingPrerequisite> missing, List<MissingPrerequisite> taken) {}
 
@@ -87,8 +92,7 @@ final class ChangeSetSelection {
             ? resolution.taken()
             : resolve(plans, actions, changes, references, stillReferenced, links, closure, true)
                 .taken();
-    return new Outcome(
-        narrow(plans, selected), selected, resolution.missing(), resolution.taken(), needed);
+    return new Outcome(plans, selected, resolution.missing(), resolution.taken(), needed);
   }
 
   /**
