@@ -362,14 +362,17 @@ public final class StagingPropagation {
     StagedSchema schema = planning.schema();
     Connection snapshot = planning.snapshot();
     ChangeLogReader reader = planning.reader();
+    // once per planning: the planner asks for each pending row of a table
+    Set<String> cascadingParents =
+        staging.dialect().capturesCascadedChanges()
+            ? Set.of()
+            : CascadingParents.of(schema.staging());
     TablePlanner planner =
         new TablePlanner(
             staging.dialect(),
             planning.request().batchSize(),
             planning.request().onConflict(),
-            table ->
-                !staging.dialect().capturesCascadedChanges()
-                    && CascadingParents.of(schema.staging()).contains(table.name().name()));
+            table -> cascadingParents.contains(table.name().name()));
     Map<String, TableChanges> read = new LinkedHashMap<>();
     Map<String, java.util.function.Predicate<LogEntry>> filters = new HashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
