@@ -140,17 +140,19 @@ final class ChangeSetSelection {
         // own pending change (which points it elsewhere, or deletes it) is not selected.
         if (selected.get(ref.parent()).contains(ref.parentKey())
             && !selected.get(ref.child()).contains(ref.childKey())) {
-          String reason =
-              (ref.throughCascade()
-                      ? "hangs in production, through cascading foreign keys, from "
-                      : "still references ")
-                  + row(ref.parent(), ref.parentKey())
-                  + (ref.throughCascade()
-                      ? ", which change set "
-                      : " in production, which change set ")
+          String parentRow = row(ref.parent(), ref.parentKey());
+          String parentChange =
+              "which change set "
                   + changes.get(ref.parent()).lastChangeSet(ref.parentKey())
                   + " "
                   + ref.change();
+          String reason =
+              ref.throughCascade()
+                  ? "hangs in production, through cascading foreign keys, from "
+                      + parentRow
+                      + ", "
+                      + parentChange
+                  : "still references " + parentRow + " in production, " + parentChange;
           missing.add(prerequisite(changes, ref.child(), ref.childKey(), reason));
           toTake
               .computeIfAbsent(ref.child(), t -> new LinkedHashMap<>())

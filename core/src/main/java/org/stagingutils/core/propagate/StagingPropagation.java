@@ -123,9 +123,7 @@ public final class StagingPropagation {
                   snapshot,
                   target);
           cascades = fullCascades.forPartialRun();
-          changes.clear();
-          changes.putAll(allChanges);
-          plans = planAgain(planning, changes, cascades, taken);
+          plans = planAgain(planning, allChanges, changes, cascades, taken);
           // As for change sets: a replace of a taken row may cascade away a row that waits.
           ChangeSetSelection.Outside outside =
               ChangeSetSelection.writtenOutside(plans, allChanges, taken);
@@ -174,9 +172,7 @@ public final class StagingPropagation {
           }
           selection.taken().forEach(StagingPropagation::logTaken);
           cascades = fullCascades.forPartialRun();
-          changes.clear();
-          changes.putAll(allChanges);
-          plans = planAgain(planning, changes, cascades, selection.selected());
+          plans = planAgain(planning, allChanges, changes, cascades, selection.selected());
           // The plan of the selected rows alone may write rows the full plan did not need to:
           // production's rows that a replace of a selected row cascades away.
           ChangeSetSelection.Outside outside =
@@ -321,15 +317,20 @@ public final class StagingPropagation {
    * takes: cascades, replacements and early deletes then follow from what this run writes, not from
    * the changes left pending. A narrowed plan of everything could keep an early delete whose
    * cascade was to be repaired by a row left out, or repair a cascade that no longer happens.
+   *
+   * @param allChanges every pending row's changes, from the first planning: where each table's
+   *     first delete lies
+   * @param changesByTable receives the changes of the rows taken, by table
    */
   private Map<TableMetadata, TablePlan> planAgain(
       Planning planning,
+      Map<TableMetadata, TableChanges> allChanges,
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
       Map<TableMetadata, Set<String>> taken)
       throws SQLException {
     Map<TableMetadata, Long> firstDeletes = new HashMap<>();
-    changesByTable.forEach((table, changes) -> firstDeletes.put(table, changes.firstDelete()));
+    allChanges.forEach((table, changes) -> firstDeletes.put(table, changes.firstDelete()));
     changesByTable.clear();
     return plan(
         planning,
