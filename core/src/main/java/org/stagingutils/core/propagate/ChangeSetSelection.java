@@ -28,20 +28,13 @@ final class ChangeSetSelection {
    * The selected rows, what is still missing, which rows of other sets were taken along, and which
    * {@code --with-prerequisites} would take (the same as taken when it was given).
    *
-   * @param fullPlans the plans of every pending row, which {@link #plans} narrows
    * @param selected the selected keys by table, to plan again alone
    */
   record Outcome(
-      Map<TableMetadata, TablePlan> fullPlans,
       Map<TableMetadata, Set<String>> selected,
       List<MissingPrerequisite> missing,
       List<MissingPrerequisite> taken,
-      List<MissingPrerequisite> needed) {
-    /** The plans narrowed to the selected rows, for a refusal's report: made only then. */
-    Map<TableMetadata, TablePlan> plans() {
-      return narrow(fullPlans, selected);
-    }
-  }
+      List<MissingPrerequisite> needed) {}
 
   private record Resolution(List<MissingPrerequisite> missing, List<MissingPrerequisite> taken) {}
 
@@ -53,7 +46,7 @@ final class ChangeSetSelection {
 
   /**
    * @param alsoTaken rows selected besides the change sets' own: those an earlier planning of the
-   *     selection found it writes anyway (see {@link #writtenOutside})
+   *     selection found it writes anyway (see {@link LeftOutRows#writtenBy})
    * @param snapshot staging, for the foreign-key values of pending rows
    * @param production for the rows that reference, in production, a row a selected change deletes
    */
@@ -92,7 +85,7 @@ final class ChangeSetSelection {
             ? resolution.taken()
             : resolve(plans, actions, changes, references, stillReferenced, links, closure, true)
                 .taken();
-    return new Outcome(plans, selected, resolution.missing(), resolution.taken(), needed);
+    return new Outcome(selected, resolution.missing(), resolution.taken(), needed);
   }
 
   /**
@@ -206,61 +199,6 @@ final class ChangeSetSelection {
     return new Resolution(dedupe(missing), taken);
   }
 
-  /**
-   * Rows that the plan of the selected rows writes although their own pending changes were not
-   * taken: production's row goes in the cascade of a row the selection replaces (its parent came
-   * back, or went for good, in another set), so it is written again as staging has it now, with
-   * those changes. They are prerequisites like the others: taken along, or the run refuses.
-   *
-   * @param partialPlans the plans of the selected rows alone
-   * @param changes the changes of every pending row, by table
-   */
-  static Outside writtenOutside(
-      Map<TableMetadata, TablePlan> partialPlans,
-      Map<TableMetadata, TableChanges> changes,
-      Map<TableMetadata, Set<String>> selected) {
-    Map<TableMetadata, Set<String>> rows = new LinkedHashMap<>();
-    List<MissingPrerequisite> report = new ArrayList<>();
-    partialPlans.forEach(
-        (table, plan) -> {
-          TableChanges tableChanges = changes.get(table);
-          if (tableChanges == null) {
-            return;
-          }
-          Set<String> taken = selected.getOrDefault(table, Set.of());
-          Set<String> pending = tableChanges.dirtyKeys();
-          for (RowAction action : plan.actions()) {
-            for (String key : Arrays.asList(action.key(), action.fromKey())) {
-              if (key != null
-                  && pending.contains(key)
-                  && !taken.contains(key)
-                  && rows.computeIfAbsent(table, t -> new HashSet<>()).add(key)) {
-                report.add(
-                    prerequisite(
-                        changes,
-                        table,
-                        key,
-                        "goes in production with the cascade of a row the selected changes"
-                            + " replace, and would be written again with its own changes"));
-              }
-            }
-          }
-        });
-    return new Outside(rows, report);
-  }
-
-  /**
-   * Rows written although not selected, by table, and as reported.
-   *
-   * @param rows the keys by table, to take along
-   * @param report the same rows as prerequisites, for a refusal
-   */
-  record Outside(Map<TableMetadata, Set<String>> rows, List<MissingPrerequisite> report) {
-    boolean isEmpty() {
-      return report.isEmpty();
-    }
-  }
-
   private static String row(TableMetadata table, String key) {
     return table.name().name() + " " + KeyCodec.asMap(table, key);
   }
@@ -303,7 +241,7 @@ final class ChangeSetSelection {
    * The plans cut down to the selected rows, for a refusal's report only: a run that goes on plans
    * the selected rows again (see {@code StagingPropagation}), so these mark no log row processed.
    */
-  private static Map<TableMetadata, TablePlan> narrow(
+  static Map<TableMetadata, TablePlan> narrow(
       Map<TableMetadata, TablePlan> plans, Map<TableMetadata, Set<String>> selected) {
     Map<TableMetadata, TablePlan> narrowed = new LinkedHashMap<>();
     plans.forEach(

@@ -77,6 +77,41 @@ class ChangeSetPropagationIT {
   }
 
   /**
+   * {@code --before} with a change set: the set's rows last changed before the cutoff go; its later
+   * row, the earlier row of another set and the untagged edit wait for later runs.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aChangeSetBeforeACutoffTakesOnlyItsEarlierRows(DatabaseKind kind) throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String catentry = kind == DatabaseKind.POSTGRESQL ? "catentry" : "CATENTRY";
+      session.editIn("brand", NEW_BRAND_PRODUCT);
+      session.editIn("sale", "UPDATE CATENTRY SET PRICE = 39.00 WHERE CATENTRY_ID = 1001");
+      session.edit("UPDATE STORE SET IDENTIFIER = 'Untagged edit' WHERE STORE_ID = 2");
+      Thread.sleep(300);
+      java.time.Instant cutoff = java.time.Instant.now();
+      Thread.sleep(300);
+      session.editIn("brand", OTHER_BRAND_PRODUCT);
+
+      PropagationResult early = session.propagateBefore(cutoff, List.of("brand"));
+
+      assertThat(early.refused())
+          .as("%s %s %s", early.message(), early.conflicts(), early.missingPrerequisites())
+          .isFalse();
+      assertThat(early.inserted()).isEqualTo(1);
+      assertThat(early.updated()).isZero();
+      assertThat(session.rows(session.pair.production(), catentry))
+          .anyMatch(r -> r.contains("BRAND-1"))
+          .noneMatch(r -> r.contains("BRAND-2"));
+      assertThat(session.pending()).isEqualTo(3);
+
+      assertThat(session.propagate(ConflictPolicy.FAIL).refused()).isFalse();
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
+  /**
    * CATALOG references STORE without a cascade: deleting store 2 in one set needs the other set's
    * change that moves catalog 20, the row production still has pointing at store 2, to another
    * store.

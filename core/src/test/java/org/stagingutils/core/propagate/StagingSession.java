@@ -118,6 +118,11 @@ public final class StagingSession implements AutoCloseable {
     return propagate(Optional.of(cutoff), List.of(), false);
   }
 
+  /** Propagates the change sets' rows whose last change came before {@code cutoff}. */
+  PropagationResult propagateBefore(java.time.Instant cutoff, List<String> changeSets) {
+    return propagate(Optional.of(cutoff), changeSets, false);
+  }
+
   private PropagationResult propagate(
       Optional<java.time.Instant> before, List<String> changeSets, boolean withPrerequisites) {
     PropagationRequest all = request(ConflictPolicy.FAIL);
