@@ -47,6 +47,11 @@ final class LeftOutRows {
     return new LeftOutRows(rows);
   }
 
+  /** Whether the run takes every pending row, and is then a plain run. */
+  boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
   /**
    * The rows left out that {@code partialPlans} writes all the same: production's row goes in the
    * cascade of a row the run replaces (its parent came back, or went for good, elsewhere), so it is

@@ -237,6 +237,10 @@ public final class StagingPropagation {
     Map<TableMetadata, Set<String>> heldBack = new HashMap<>();
     while (true) {
       Taken taken = takeBeforeCutoff(planning, cutoff, everything.get(), heldBack);
+      if (taken.leftOut().isEmpty()) {
+        // every pending row's last change came before the cutoff: a plain run, already planned
+        return everything.get();
+      }
       everything.release();
       Planned partial = planAgain(planning, taken);
       LeftOutRows.Written outside = taken.leftOut().writtenBy(partial.plans());
@@ -291,6 +295,10 @@ public final class StagingPropagation {
           chooseChangeSets(planning, selector, source.get(), alsoTaken, takenOutside, started);
       if (choice.refusal() != null) {
         return ChangeSetRun.refused(choice.refusal());
+      }
+      if (choice.taken().leftOut().isEmpty()) {
+        // the sets (and what they need) hold every pending row: a plain run, already planned
+        return new ChangeSetRun(source.get(), choice.needed(), null);
       }
       source.release();
       Planned partial = planAgain(planning, choice.taken());
