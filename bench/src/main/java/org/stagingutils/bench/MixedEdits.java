@@ -16,7 +16,7 @@ final class MixedEdits {
   static List<Edit> of(Catalog catalog, long newProducts) {
     long base = catalog.entries();
     String existing = " AND CATENTRY_ID <= " + base;
-    String added = "CATENTRY_ID > " + base;
+    String added = "CATENTRY_ID > " + base + " AND CATENTRY_ID <= " + (base + newProducts);
     return List.of(
         insert(
             "CATENTRY",
@@ -56,6 +56,22 @@ final class MixedEdits {
             "PRICE = PRICE - 1"),
         delete("ATTRVAL", "CATENTRY_ID % 20 = 4" + existing),
         delete("CATGPENREL", "CATENTRY_ID % 20 = 5" + existing));
+  }
+
+  /**
+   * One more new product, made after the others and outside their change set: what a change-set run
+   * leaves pending. Nothing the others change needs it.
+   */
+  static Edit leftOutOfTheChangeSet(Catalog catalog, long newProducts) {
+    long shift = catalog.entries() + newProducts;
+    return insert(
+        "CATENTRY",
+        "CATENTRY_ID + "
+            + shift
+            + ", CONCAT('LATE-', PARTNUMBER), NAME, PRICE, BUYABLE, WEIGHT,"
+            + " AVAILABLE_FROM, LASTUPDATE, MARKFORDELETE, FIELD1, FIELD2, URL",
+        1,
+        "CATENTRY_ID = " + (shift + 1));
   }
 
   private static Edit insert(String table, String copiedColumns, long count, String added) {
