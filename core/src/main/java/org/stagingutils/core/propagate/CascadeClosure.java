@@ -29,9 +29,17 @@ final class CascadeClosure {
   private final Map<String, Set<String>> movedAway = new HashMap<>();
   private final Map<String, Set<String>> deletedOnTheWay = new HashMap<>();
 
+  /** For a partial run's second planning: the closure of the planning of every pending row. */
+  private final CascadeClosure full;
+
   CascadeClosure(Dialect dialect, int batchSize) {
+    this(dialect, batchSize, null);
+  }
+
+  private CascadeClosure(Dialect dialect, int batchSize, CascadeClosure full) {
     this.dialect = dialect;
     this.batchSize = batchSize;
+    this.full = full;
   }
 
   /**
@@ -41,13 +49,60 @@ final class CascadeClosure {
    * lost when the delete itself waits.
    */
   CascadeClosure forPartialRun() {
-    CascadeClosure partial = new CascadeClosure(dialect, batchSize);
+    CascadeClosure partial = new CascadeClosure(dialect, batchSize, this);
     for (Map<String, Set<String>> source : List.of(deleted, deletedOnTheWay)) {
       source.forEach(
           (table, keys) ->
               partial.deleted.computeIfAbsent(table, k -> new HashSet<>()).addAll(keys));
     }
     return partial;
+  }
+
+  /**
+   * Whether, in a partial run's second planning, {@code table} would be planned from the same
+   * cascades as in the planning of every pending row: every other table it references was planned
+   * already, and deletes, replaces and moves the same rows of it. A table the run takes whole then
+   * plans as it did (its plan reads nothing else of the other tables), so that plan can be kept.
+   *
+   * @param notYetPlanned the staged tables this planning has still to plan, by stored name
+   */
+  boolean plansAsInFullRun(TableMetadata table, Set<String> notYetPlanned) {
+    if (full == null) {
+      return false;
+    }
+    for (ForeignKey fk : table.foreignKeys()) {
+      String parent = fk.referencedTable().name();
+      if (fk.selfReferencing()) {
+        continue;
+      }
+      if (notYetPlanned.contains(parent)) {
+        // a cycle: the full planning saw this parent's changes at another stage
+        return false;
+      }
+      if (!sameKeys(replaced, full.replaced, parent)
+          || !sameKeys(movedAway, full.movedAway, parent)
+          || !sameKeys(deleted, full.deleted, parent)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameKeys(
+      Map<String, Set<String>> mine, Map<String, Set<String>> theirs, String table) {
+    return mine.getOrDefault(table, Set.of()).equals(theirs.getOrDefault(table, Set.of()));
+  }
+
+  /**
+   * Records what the full planning's plan of {@code table}, kept for this partial run, deletes,
+   * replaces and moves, as planning it again would have (see {@link #plansAsInFullRun}).
+   */
+  void keptFromFullRun(TableMetadata table) {
+    String name = table.name().name();
+    replaced(table, full.replaced.getOrDefault(name, Set.of()));
+    movedAway(table, full.movedAway.getOrDefault(name, Set.of()));
+    deleted(table, full.deleted.getOrDefault(name, Set.of()));
+    deletedOnTheWay(table, full.deletedOnTheWay.getOrDefault(name, Set.of()));
   }
 
   /** Records production keys of {@code table} that this run deletes before any upsert. */

@@ -52,6 +52,11 @@ final class LeftOutRows {
     return rows.isEmpty();
   }
 
+  /** Whether the run leaves out some pending row of {@code table}. */
+  boolean leavesOutRowsOf(TableMetadata table) {
+    return rows.containsKey(table);
+  }
+
   /**
    * The rows left out that {@code partialPlans} writes all the same: production's row goes in the
    * cascade of a row the run replaces (its parent came back, or went for good, elsewhere), so it is

@@ -404,22 +404,33 @@ public final class StagingPropagation {
    * @param firstDeletes each table's first pending delete, taken or not
    * @param cascades the production rows that the full plan's deletes take, to start from
    * @param leftOut the pending rows not taken, which the plan must not write
+   * @param whole the first plans of the tables whose every pending row is taken, which the second
+   *     planning keeps where their parents plan as they did
    */
   private record Taken(
       Map<TableMetadata, Set<String>> keys,
       Map<TableMetadata, Long> firstDeletes,
       CascadeClosure cascades,
-      LeftOutRows leftOut) {
+      LeftOutRows leftOut,
+      Map<TableMetadata, FirstPlan> whole) {
     static Taken from(Planned full, Map<TableMetadata, Set<String>> keys) {
       Map<TableMetadata, Long> firstDeletes = new HashMap<>();
       full.changes().forEach((table, changes) -> firstDeletes.put(table, changes.firstDelete()));
-      return new Taken(
-          keys,
-          firstDeletes,
-          full.cascades().forPartialRun(),
-          LeftOutRows.of(full.changes(), keys));
+      LeftOutRows leftOut = LeftOutRows.of(full.changes(), keys);
+      Map<TableMetadata, FirstPlan> whole = new HashMap<>();
+      full.plans()
+          .forEach(
+              (table, plan) -> {
+                if (!leftOut.leavesOutRowsOf(table)) {
+                  whole.put(table, new FirstPlan(plan, full.changes().get(table)));
+                }
+              });
+      return new Taken(keys, firstDeletes, full.cascades().forPartialRun(), leftOut, whole);
     }
   }
+
+  /** A table's plan from the planning of every pending row, with the changes it was made from. */
+  private record FirstPlan(TablePlan plan, TableChanges changes) {}
 
   /**
    * The change sets' rows with what they need; or, with only {@code needed} besides, the refusal of
@@ -442,14 +453,18 @@ public final class StagingPropagation {
     CascadeClosure cascades =
         new CascadeClosure(planning.staging().dialect(), planning.request().batchSize());
     return new Planned(
-        plan(planning, changes, cascades, table -> entry -> true, Map.of()), changes, cascades);
+        plan(planning, changes, cascades, table -> entry -> true, Map.of(), Map.of()),
+        changes,
+        cascades);
   }
 
   /**
    * Plans a partial run ({@code --before}, change sets) again with only the log rows of the rows it
    * takes: cascades, replacements and early deletes then follow from what this run writes, not from
    * the changes left pending. A narrowed plan of everything could keep an early delete whose
-   * cascade was to be repaired by a row left out, or repair a cascade that no longer happens.
+   * cascade was to be repaired by a row left out, or repair a cascade that no longer happens. A
+   * table the run takes whole keeps its first plan where the tables it references delete, replace
+   * and move the same rows as in the first planning: planned again, it would come out the same.
    */
   private Planned planAgain(Planning planning, Taken taken) throws SQLException {
     Map<TableMetadata, TableChanges> changes = new LinkedHashMap<>();
@@ -462,7 +477,8 @@ public final class StagingPropagation {
               Set<String> keys = taken.keys().getOrDefault(table, Set.of());
               return entry -> keys.contains(entry.oldKey()) || keys.contains(entry.newKey());
             },
-            taken.firstDeletes());
+            taken.firstDeletes(),
+            taken.whole());
     return new Planned(plans, changes, taken.cascades());
   }
 
@@ -480,7 +496,8 @@ public final class StagingPropagation {
       Map<TableMetadata, TableChanges> changesByTable,
       CascadeClosure cascades,
       java.util.function.Function<TableMetadata, java.util.function.Predicate<LogEntry>> taken,
-      Map<TableMetadata, Long> firstDeletes)
+      Map<TableMetadata, Long> firstDeletes,
+      Map<TableMetadata, FirstPlan> firstPlans)
       throws SQLException {
     Database staging = planning.staging();
     StagedSchema schema = planning.schema();
@@ -499,14 +516,34 @@ public final class StagingPropagation {
             table -> cascadingParents.contains(table.name().name()));
     Map<String, TableChanges> read = new LinkedHashMap<>();
     Map<String, java.util.function.Predicate<LogEntry>> filters = new HashMap<>();
+    Set<String> notYetPlanned = new java.util.HashSet<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
-      read.put(table.name().name(), new TableChanges());
+      notYetPlanned.add(table.name().name());
       filters.put(table.name().name(), taken.apply(table));
+      if (!firstPlans.containsKey(table)) {
+        read.put(table.name().name(), new TableChanges());
+      }
     }
     reader.readEntries(snapshot, read, filters);
     Map<TableMetadata, TablePlan> plans = new LinkedHashMap<>();
     for (TableMetadata table : schema.graph().parentsFirst()) {
-      TableChanges changes = read.remove(table.name().name());
+      String name = table.name().name();
+      notYetPlanned.remove(name);
+      FirstPlan first = firstPlans.get(table);
+      if (first != null && cascades.plansAsInFullRun(table, notYetPlanned)) {
+        cascades.keptFromFullRun(table);
+        plans.put(table, first.plan());
+        changesByTable.put(table, first.changes());
+        LOG.info("{}: every pending row taken, its first plan kept", table.name());
+        continue;
+      }
+      TableChanges changes = read.remove(name);
+      if (changes == null) {
+        // taken whole, but a table it references plans other rows than in the first planning
+        LOG.debug("{}: every pending row taken, planned again under its parents", table.name());
+        changes = new TableChanges();
+        reader.readEntries(snapshot, Map.of(name, changes), filters);
+      }
       reader.readImages(snapshot, table.name().name(), changes);
       changes.deleteLeftOut(firstDeletes.getOrDefault(table, Long.MAX_VALUE));
       if (changes.isEmpty() && !cascades.reaches(table)) {
