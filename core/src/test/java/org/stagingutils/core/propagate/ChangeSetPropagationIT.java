@@ -336,6 +336,70 @@ class ChangeSetPropagationIT {
     }
   }
 
+  /**
+   * One set moves a product's promotion elsewhere and deletes its other children; another deletes
+   * the product and gives its part number to a new one. Planning every pending row deletes the
+   * product early (its part number is taken), so its production children count as gone and the
+   * promotion is inserted again. The first set alone leaves the product in place: its tables, taken
+   * whole, must be planned again (an update, and deletes), not keep that first plan.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void childrenTakenWholeArePlannedAgainWhenTheirParentsReplaceWaits(DatabaseKind kind)
+      throws Exception {
+    try (StagingSession session = new StagingSession(kind)) {
+      String promo = session.q("PromoRule");
+      session.edit(
+          "INSERT INTO "
+              + promo
+              + " ("
+              + session.q("RuleId")
+              + ", "
+              + session.q("CatEntryId")
+              + ") VALUES (3, 1002)");
+      session.propagate(ConflictPolicy.FAIL);
+      session.editIn(
+          "tidy",
+          "UPDATE "
+              + promo
+              + " SET "
+              + session.q("CatEntryId")
+              + " = 2001 WHERE "
+              + session.q("RuleId")
+              + " = 3",
+          "DELETE FROM CATGPENREL WHERE CATENTRY_ID = 1002",
+          "DELETE FROM LISTPRICE WHERE CATENTRY_ID = 1002",
+          "DELETE FROM ATTRVAL WHERE CATENTRY_ID = 1002");
+      session.editIn(
+          "renumber",
+          "DELETE FROM CATENTRY WHERE CATENTRY_ID = 1002",
+          "INSERT INTO CATENTRY (CATENTRY_ID, PARTNUMBER, NAME, LAST_UPDATE, GUID) VALUES"
+              + " (3003, 'AUR-DRS-002', 'Evening dress', TIMESTAMP '2024-05-01 10:00:00',"
+              + " '11111111-2222-4333-8444-555555555553')");
+
+      PropagationResult tidy = session.propagate(List.of("tidy"), false);
+
+      assertThat(tidy.refused()).as(tidy.message()).isFalse();
+      assertThat(tidy.updated()).isEqualTo(1);
+      assertThat(tidy.deleted()).isEqualTo(3);
+      assertThat(tidy.inserted()).isZero();
+      for (String table : List.of("PromoRule", "CATGPENREL", "LISTPRICE", "ATTRVAL")) {
+        String stored = table.equals("PromoRule") ? table : name(kind, table);
+        assertThat(session.rows(session.pair.production(), stored))
+            .as(table)
+            .isEqualTo(session.rows(session.pair.staging(), stored));
+      }
+      assertThat(session.rows(session.pair.production(), name(kind, "CATENTRY")))
+          .anyMatch(r -> r.contains("1002"))
+          .noneMatch(r -> r.contains("3003"));
+      assertThat(session.pending()).isEqualTo(2);
+
+      session.propagate(ConflictPolicy.FAIL);
+      assertThat(session.production()).isEqualTo(session.staging());
+      assertThat(session.pending()).isZero();
+    }
+  }
+
   private static String name(DatabaseKind kind, String unquoted) {
     return kind == DatabaseKind.POSTGRESQL ? unquoted.toLowerCase(java.util.Locale.ROOT) : unquoted;
   }
