@@ -544,7 +544,7 @@ public final class StagingPropagation {
         changes = new TableChanges();
         reader.readEntries(snapshot, Map.of(name, changes), filters);
       }
-      reader.readImages(snapshot, table.name().name(), changes);
+      reader.readImages(snapshot, name, changes);
       changes.deleteLeftOut(firstDeletes.getOrDefault(table, Long.MAX_VALUE));
       if (changes.isEmpty() && !cascades.reaches(table)) {
         continue;

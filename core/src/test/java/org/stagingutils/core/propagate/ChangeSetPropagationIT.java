@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.stagingutils.core.check.CheckReport;
 import org.stagingutils.core.check.CheckRequest;
 import org.stagingutils.core.check.StagingCheck;
+import org.stagingutils.core.testdb.CatalogSchema;
 import org.stagingutils.core.testdb.DatabaseKind;
 
 class ChangeSetPropagationIT {
@@ -384,7 +385,7 @@ class ChangeSetPropagationIT {
       assertThat(tidy.deleted()).isEqualTo(3);
       assertThat(tidy.inserted()).isZero();
       for (String table : List.of("PromoRule", "CATGPENREL", "LISTPRICE", "ATTRVAL")) {
-        String stored = table.equals("PromoRule") ? table : name(kind, table);
+        String stored = CatalogSchema.storedName(kind, table);
         assertThat(session.rows(session.pair.production(), stored))
             .as(table)
             .isEqualTo(session.rows(session.pair.staging(), stored));
@@ -401,6 +402,6 @@ class ChangeSetPropagationIT {
   }
 
   private static String name(DatabaseKind kind, String unquoted) {
-    return kind == DatabaseKind.POSTGRESQL ? unquoted.toLowerCase(java.util.Locale.ROOT) : unquoted;
+    return CatalogSchema.storedName(kind, unquoted);
   }
 }
